@@ -1,0 +1,4 @@
+package com.deskstats.stats;
+
+/** An agent's 1-based place on a leaderboard. */
+public record Ranked(int rank, AgentStats agent) {}

@@ -1,0 +1,31 @@
+package com.deskstats.stats;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Everything one team report shows, for every surface (slash command, buttons, Home, digest, preview).
+ *
+ * @param sample true when built from the bundled sample team: every surface marks it as sample data
+ * @param dataAsOf when the newest of the underlying rows was fetched from Desk
+ * @param previous the previous period of the same length, for ▲/▼ changes
+ * @param agents every agent with any activity in the period, by AgentId
+ * @param satisfaction the full satisfaction board (agents with at least {@code minRatings} ratings)
+ * @param firstResponse the full first-response board (agents with at least one answered session)
+ * @param needsAttention agents with unreplied sessions, most first
+ * @param topN how many of each board to show
+ */
+public record Report(
+    Period period,
+    ZoneId zone,
+    boolean sample,
+    Instant dataAsOf,
+    TeamSummary current,
+    TeamSummary previous,
+    List<AgentStats> agents,
+    List<Ranked> satisfaction,
+    List<Ranked> firstResponse,
+    List<AgentStats> needsAttention,
+    int minRatings,
+    int topN) {}
