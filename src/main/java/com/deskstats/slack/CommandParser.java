@@ -1,0 +1,171 @@
+package com.deskstats.slack;
+
+import com.deskstats.slack.Command.AgentRef;
+import com.deskstats.stats.PeriodParse;
+import com.deskstats.stats.PeriodParser;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the {@code /desk-stats} grammar of SPEC §4. Pure and total: every text is some {@link Command}. */
+public final class CommandParser {
+
+  /** The slash command the app handles. */
+  public static final String COMMAND = "/desk-stats";
+
+  /** Usage help, mrkdwn. */
+  public static final String USAGE = String.join("\n",
+      "*Usage*",
+      "• `" + COMMAND + " [PERIOD] [public]`: the team report (yesterday by default)",
+      "• `" + COMMAND + " agent <AgentId|@user|me> [PERIOD] [public]`: one agent's card",
+      "• `" + COMMAND + " subscribe [#channel] [HH:MM]`: post the daily digest to a channel",
+      "• `" + COMMAND + " unsubscribe [#channel]`, `" + COMMAND + " subscriptions`",
+      "• `" + COMMAND + " digest now [#channel]`: post the digest now",
+      "• `" + COMMAND + " help`",
+      "PERIOD: `yesterday`, `today`, `2026-11-24`, `2026-11-01..2026-11-07`, `last 7 days` or `7d`, "
+          + "`this week`, `last week`; at most 31 days, none in the future.",
+      "`public` posts the answer in the channel; otherwise only you see it. "
+          + "Managing the digest is for workspace admins and bot admins.");
+
+  private static final int MAX_TEXT = 500;
+  private static final int MAX_ECHO = 40;
+  private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+  private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
+  private static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
+  private static final Pattern AGENT_ID = Pattern.compile("[\\p{L}\\p{N}_.@+\\-]{1,128}");
+  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+
+  private CommandParser() {}
+
+  /** Parses a command's text relative to {@code today} (today in the Desk time zone). Never throws. */
+  public static Command parse(String text, LocalDate today) {
+    String t = text == null ? "" : text.strip();
+    if (t.length() > MAX_TEXT) return new Command.Usage("That command is too long; a command fits on one short line.");
+    List<String> words = new ArrayList<>(Arrays.asList(t.split("\\s+")));
+    words.removeIf(String::isEmpty);
+    if (words.isEmpty()) return report(words, today);
+    String first = words.get(0).toLowerCase(Locale.ROOT);
+    List<String> rest = words.subList(1, words.size());
+    return switch (first) {
+      case "help", "?", "usage" -> new Command.Help();
+      case "agent" -> agent(rest, today);
+      case "subscribe" -> subscribe(rest);
+      case "unsubscribe" -> {
+        Target target = channelOnly(rest, "unsubscribe");
+        yield target.usage() != null ? target.usage() : new Command.Unsubscribe(target.channel());
+      }
+      case "subscriptions" -> rest.isEmpty() ? new Command.Subscriptions()
+          : new Command.Usage("`subscriptions` takes nothing after it; it lists every digest subscription.");
+      case "digest" -> digest(rest);
+      default -> report(words, today);
+    };
+  }
+
+  private static Command report(List<String> words, LocalDate today) {
+    List<String> w = new ArrayList<>(words);
+    boolean isPublic = takePublic(w);
+    for (String word : w) {
+      if (CHANNEL.matcher(word).matches() || USER.matcher(word).matches()) {
+        return new Command.Usage("A report takes a period and `public`, not " + (word.startsWith("<#") ? "a channel" : "a person")
+            + "; for one person's numbers use `agent @someone`.");
+      }
+    }
+    PeriodParse p = PeriodParser.parse(String.join(" ", w), today);
+    if (p instanceof PeriodParse.Parsed ok) return new Command.Report(ok.period(), isPublic);
+    return new Command.Usage(((PeriodParse.Invalid) p).sentence());
+  }
+
+  private static Command agent(List<String> words, LocalDate today) {
+    List<String> w = new ArrayList<>(words);
+    boolean isPublic = takePublic(w);
+    if (w.isEmpty()) return new Command.Usage("Name the agent: an AgentId, @someone or me, as in `agent me yesterday`.");
+    String who = w.get(0);
+    AgentRef ref;
+    Matcher m;
+    if (who.equalsIgnoreCase("me")) {
+      ref = new AgentRef.Me();
+    } else if ((m = USER.matcher(who)).matches()) {
+      ref = new AgentRef.ByUser(m.group(1));
+    } else if ((m = MAILTO.matcher(who)).matches() && AGENT_ID.matcher(m.group(1)).matches()) {
+      ref = new AgentRef.ById(m.group(1));
+    } else if (who.startsWith("@")) {
+      return new Command.Usage("Pick the person from Slack's @-autocomplete so the command names them, as in `agent @someone`.");
+    } else if (AGENT_ID.matcher(who).matches()) {
+      ref = new AgentRef.ById(who);
+    } else {
+      return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is letters, digits and . _ @ + - only.");
+    }
+    PeriodParse p = PeriodParser.parse(String.join(" ", w.subList(1, w.size())), today);
+    if (p instanceof PeriodParse.Parsed ok) return new Command.AgentLookup(ref, ok.period(), isPublic);
+    return new Command.Usage(((PeriodParse.Invalid) p).sentence());
+  }
+
+  private static Command subscribe(List<String> words) {
+    Optional<String> channel = Optional.empty();
+    Optional<LocalTime> time = Optional.empty();
+    for (String word : words) {
+      Matcher c = CHANNEL.matcher(word);
+      Matcher t = TIME.matcher(word);
+      if (c.matches()) {
+        if (channel.isPresent()) return new Command.Usage("Subscribe one channel at a time.");
+        channel = Optional.of(c.group(1));
+      } else if (t.matches()) {
+        if (time.isPresent()) return new Command.Usage("Give one time of day, like 09:30.");
+        int h = Integer.parseInt(t.group(1));
+        int min = Integer.parseInt(t.group(2));
+        if (h > 23 || min > 59) return new Command.Usage(word + " is not a time of day: use HH:MM in 24-hour time, like 09:30 or 17:00.");
+        time = Optional.of(LocalTime.of(h, min));
+      } else {
+        Command.Usage u = notAChannel(word, "subscribe");
+        if (u != null) return u;
+        return new Command.Usage("`subscribe` takes a #channel and a time like 09:30, not '" + echo(word) + "'.");
+      }
+    }
+    return new Command.Subscribe(channel, time);
+  }
+
+  private static Command digest(List<String> words) {
+    if (words.isEmpty() || !words.get(0).equalsIgnoreCase("now")) {
+      return new Command.Usage("Did you mean `digest now [#channel]`? It posts yesterday's digest now.");
+    }
+    Target target = channelOnly(words.subList(1, words.size()), "digest now");
+    return target.usage() != null ? target.usage() : new Command.DigestNow(target.channel());
+  }
+
+  /** At most one channel named by the words, or why not. */
+  private record Target(Optional<String> channel, Command.Usage usage) {}
+
+  private static Target channelOnly(List<String> words, String what) {
+    if (words.isEmpty()) return new Target(Optional.empty(), null);
+    if (words.size() > 1) return new Target(Optional.empty(), new Command.Usage("`" + what + "` takes at most one #channel."));
+    Matcher c = CHANNEL.matcher(words.get(0));
+    if (c.matches()) return new Target(Optional.of(c.group(1)), null);
+    Command.Usage u = notAChannel(words.get(0), what);
+    return new Target(Optional.empty(),
+        u != null ? u : new Command.Usage("`" + what + "` takes a #channel, not '" + echo(words.get(0)) + "'."));
+  }
+
+  private static Command.Usage notAChannel(String word, String what) {
+    if (word.startsWith("#")) {
+      return new Command.Usage("Pick the channel from Slack's #-autocomplete so the command names it, as in `" + what + " #support`.");
+    }
+    return null;
+  }
+
+  /** Removes a standalone {@code public} (anywhere, usually last); true when there was one. */
+  private static boolean takePublic(List<String> words) {
+    return words.removeIf(w -> w.equalsIgnoreCase("public"));
+  }
+
+  /** A short, inert copy of user text for a sentence that goes into mrkdwn. */
+  static String echo(String text) {
+    String e = text.replaceAll("[<>&`*_~]", "").replaceAll("\\s+", " ").strip();
+    return e.length() > MAX_ECHO ? e.substring(0, MAX_ECHO) + "…" : e;
+  }
+}

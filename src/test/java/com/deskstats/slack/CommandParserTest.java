@@ -1,0 +1,119 @@
+package com.deskstats.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskstats.slack.Command.AgentRef;
+import com.deskstats.stats.Period;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandParserTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  static final Period YESTERDAY = Period.day(LocalDate.of(2026, 11, 24));
+
+  static Command parse(String text) {
+    return CommandParser.parse(text, TODAY);
+  }
+
+  @Test
+  void emptyTextIsYesterdaysPrivateReport() {
+    assertThat(parse("")).isEqualTo(new Command.Report(YESTERDAY, false));
+    assertThat(parse("   ")).isEqualTo(new Command.Report(YESTERDAY, false));
+    assertThat(parse(null)).isEqualTo(new Command.Report(YESTERDAY, false));
+  }
+
+  @Test
+  void reportPeriodsAndPublic() {
+    assertThat(parse("yesterday public")).isEqualTo(new Command.Report(YESTERDAY, true));
+    assertThat(parse("public")).isEqualTo(new Command.Report(YESTERDAY, true));
+    assertThat(parse("Today")).isEqualTo(new Command.Report(Period.day(TODAY), false));
+    assertThat(parse("2026-11-01..2026-11-07 PUBLIC"))
+        .isEqualTo(new Command.Report(new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 7)), true));
+    assertThat(parse("last 7 days")).isEqualTo(new Command.Report(new Period(LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 24)), false));
+    assertThat(parse("7d public")).isEqualTo(parse("last 7 days public"));
+    assertThat(parse("last week")).isEqualTo(new Command.Report(new Period(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22)), false));
+    assertThat(parse("this week")).isEqualTo(new Command.Report(new Period(LocalDate.of(2026, 11, 23), TODAY), false));
+  }
+
+  @Test
+  void agentByIdMentionAndMe() {
+    assertThat(parse("agent alice@example.com"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.ById("alice@example.com"), YESTERDAY, false));
+    assertThat(parse("agent <@U123ABC|alice> 2026-11-20 public"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.ByUser("U123ABC"), Period.day(LocalDate.of(2026, 11, 20)), true));
+    assertThat(parse("agent <@W999>")).isEqualTo(new Command.AgentLookup(new AgentRef.ByUser("W999"), YESTERDAY, false));
+    assertThat(parse("AGENT me last week"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.Me(), new Period(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22)), false));
+    assertThat(parse("agent <mailto:bob@x.com|bob@x.com> today"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.ById("bob@x.com"), Period.day(TODAY), false));
+  }
+
+  @Test
+  void subscriptionCommands() {
+    assertThat(parse("subscribe")).isEqualTo(new Command.Subscribe(Optional.empty(), Optional.empty()));
+    assertThat(parse("subscribe <#C123|support> 09:30"))
+        .isEqualTo(new Command.Subscribe(Optional.of("C123"), Optional.of(LocalTime.of(9, 30))));
+    assertThat(parse("subscribe 17:05 <#G42>")).isEqualTo(new Command.Subscribe(Optional.of("G42"), Optional.of(LocalTime.of(17, 5))));
+    assertThat(parse("subscribe 9:00")).isEqualTo(new Command.Subscribe(Optional.empty(), Optional.of(LocalTime.of(9, 0))));
+    assertThat(parse("unsubscribe")).isEqualTo(new Command.Unsubscribe(Optional.empty()));
+    assertThat(parse("unsubscribe <#C9|x>")).isEqualTo(new Command.Unsubscribe(Optional.of("C9")));
+    assertThat(parse("subscriptions")).isEqualTo(new Command.Subscriptions());
+    assertThat(parse("digest now")).isEqualTo(new Command.DigestNow(Optional.empty()));
+    assertThat(parse("digest NOW <#C7|ops>")).isEqualTo(new Command.DigestNow(Optional.of("C7")));
+    assertThat(parse("help")).isEqualTo(new Command.Help());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "tomorrow", "2026-11-26", "2026-13-01", "2026-02-30", "2026-10-01..2026-11-20", "2026-11-20..2026-11-01",
+      "last 0 days", "last 32 days", "45d", "yesterday today", "banana", "agent", "agent public", "agent @bob",
+      "agent <script>", "agent me tomorrow", "agent me 2026-11-30", "subscribe 25:00", "subscribe 09:60",
+      "subscribe #support", "subscribe <#C1> <#C2>", "subscribe 09:00 10:00", "subscribe daily", "subscribe public",
+      "unsubscribe #x", "unsubscribe <#C1> <#C2>", "unsubscribe all", "subscriptions all", "digest", "digest later",
+      "digest now #x", "digest now <#C1> extra", "<#C1>", "<@U1>", "yesterday <@U1>"})
+  void everyRefusalIsUsageWithOneSentence(String text) {
+    Command c = parse(text);
+    assertThat(c).isInstanceOf(Command.Usage.class);
+    String sentence = ((Command.Usage) c).sentence();
+    assertThat(sentence).isNotBlank().doesNotContain("\n").doesNotContain("<script>");
+    assertThat(((Command.Usage) c).message()).contains(sentence).contains(CommandParser.USAGE);
+  }
+
+  @Test
+  void refusalsSayWhatIsWrong() {
+    assertThat(((Command.Usage) parse("2026-11-26")).sentence()).contains("future");
+    assertThat(((Command.Usage) parse("last 40 days")).sentence()).contains("31");
+    assertThat(((Command.Usage) parse("subscribe 25:00")).sentence()).contains("25:00").contains("HH:MM");
+    assertThat(((Command.Usage) parse("subscribe #support")).sentence()).contains("autocomplete");
+    assertThat(((Command.Usage) parse("agent @bob")).sentence()).contains("autocomplete");
+    assertThat(((Command.Usage) parse("digest")).sentence()).contains("digest now");
+    assertThat(((Command.Usage) parse("x".repeat(600))).sentence()).contains("too long");
+  }
+
+  @Property(tries = 500)
+  void parseIsTotal(@ForAll String text) {
+    Command c = CommandParser.parse(text, TODAY);
+    assertThat(c).isNotNull();
+    assertThat(c.name()).isNotBlank();
+  }
+
+  @Property(tries = 300)
+  void parseIsTotalOnCommandLikeText(@ForAll("commandish") String text) {
+    assertThat(CommandParser.parse(text, TODAY)).isNotNull();
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> commandish() {
+    var words = net.jqwik.api.Arbitraries.of("agent", "me", "public", "subscribe", "unsubscribe", "digest", "now",
+        "<#C1|x>", "<@U1>", "09:30", "99:99", "yesterday", "today", "last", "7", "days", "7d", "2026-11-01",
+        "..", "2026-02-29", "this", "week", "help", "#x", "@y", "<", ">", "|");
+    return words.list().ofMaxSize(6).map(l -> String.join(" ", l));
+  }
+}
