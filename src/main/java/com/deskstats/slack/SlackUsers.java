@@ -1,0 +1,65 @@
+package com.deskstats.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.User;
+import java.io.IOException;
+import java.util.Set;
+
+/** What the app asks Slack about a person: their profile e-mail and whether they may manage the digest. */
+final class SlackUsers {
+
+  /** The outcome of a users.info look-up: an e-mail, or one sentence for the user. */
+  sealed interface Email {
+    record Found(String email) implements Email {}
+
+    record Missing(String sentence, String outcome) implements Email {}
+  }
+
+  private final Set<String> botAdmins;
+
+  SlackUsers(Set<String> botAdmins) {
+    this.botAdmins = Set.copyOf(botAdmins);
+  }
+
+  /** The profile e-mail of {@code userId}; {@code who} names them in sentences ("You" or "&lt;@U1&gt;"). */
+  Email email(MethodsClient client, String userId, boolean self) {
+    String who = self ? "Your Slack profile" : "<@" + userId + ">'s Slack profile";
+    UsersInfoResponse r;
+    try {
+      r = client.usersInfo(b -> b.user(userId));
+    } catch (IOException | SlackApiException e) {
+      return new Email.Missing("I couldn't reach Slack to look up " + (self ? "your" : "<@" + userId + ">'s")
+          + " profile; please try again in a minute.", "slack_error");
+    }
+    if (!r.isOk()) {
+      return switch (r.getError() == null ? "" : r.getError()) {
+        case "user_not_found", "users_not_found" -> new Email.Missing("I can't find that Slack user.", "not_found");
+        case "missing_scope" -> new Email.Missing("The app may not read profile e-mails yet: add the users:read.email "
+            + "scope to the Slack app and reinstall it, or look the agent up by AgentId.", "slack_error");
+        default -> new Email.Missing("Slack would not show me " + (self ? "your" : "<@" + userId + ">'s")
+            + " profile; look the agent up by AgentId instead.", "slack_error");
+      };
+    }
+    User u = r.getUser();
+    String email = u == null || u.getProfile() == null ? null : u.getProfile().getEmail();
+    if (email == null || email.isBlank()) {
+      return new Email.Missing(who + " shows no e-mail address to the app, so I can't match it to a Desk agent; "
+          + "look the agent up by AgentId instead.", "not_found");
+    }
+    return new Email.Found(email.strip());
+  }
+
+  /** True for BOT_ADMINS and for workspace admins and owners; false when Slack cannot tell. */
+  boolean mayManage(MethodsClient client, String userId) {
+    if (botAdmins.contains(userId)) return true;
+    try {
+      UsersInfoResponse r = client.usersInfo(b -> b.user(userId));
+      User u = r.isOk() ? r.getUser() : null;
+      return u != null && (u.isAdmin() || u.isOwner() || u.isPrimaryOwner());
+    } catch (IOException | SlackApiException e) {
+      return false;
+    }
+  }
+}

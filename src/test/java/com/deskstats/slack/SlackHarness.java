@@ -1,0 +1,201 @@
+package com.deskstats.slack;
+
+import com.deskstats.ops.Metrics;
+import com.deskstats.testing.FakeSlack;
+import com.deskstats.testing.ResponseUrlServer;
+import com.deskstats.testing.SlackSigner;
+import com.deskstats.web.WebServer;
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/** The real Bolt app behind the real web server, with Slack, response_url and Reports faked locally. */
+final class SlackHarness implements AutoCloseable {
+
+  static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  static final String BOT_TOKEN = "xoxb-0000-1111-fake";
+
+  /** An executor that counts submissions: "no work" means nothing was ever handed to it. */
+  static final class CountingExecutor extends ThreadPoolExecutor {
+    final AtomicInteger submitted = new AtomicInteger();
+
+    CountingExecutor(int threads) {
+      super(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000));
+    }
+
+    @Override
+    public void execute(Runnable command) {
+      submitted.incrementAndGet();
+      super.execute(command);
+    }
+  }
+
+  final FakeSlack slack = new FakeSlack();
+  final ResponseUrlServer responses = new ResponseUrlServer();
+  final FakeReports reports = new FakeReports();
+  final FakeDigest digest = new FakeDigest();
+  final Metrics metrics = new Metrics(false);
+  final CountingExecutor executor = new CountingExecutor(8);
+  final SlackApp slackApp;
+  final WebServer web;
+  final SlackSigner signer = new SlackSigner(SECRET);
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final AtomicInteger ids = new AtomicInteger();
+
+  SlackHarness() {
+    this(Set.of());
+  }
+
+  SlackHarness(Set<String> botAdmins) {
+    slack.requireToken(BOT_TOKEN);
+    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), reports, digest, botAdmins, metrics,
+        executor, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).start();
+    HttpHandler health = ex -> {
+      byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, ok.length);
+      ex.getResponseBody().write(ok);
+      ex.close();
+    };
+    web = new WebServer(0, slackApp.app(), Map.of("/health", health)).start();
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + web.port() + path);
+  }
+
+  URI events() {
+    return uri(WebServer.EVENTS_PATH);
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A fresh response_url id. */
+  String nextId() {
+    return "r" + ids.incrementAndGet();
+  }
+
+  static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  /** The form body Slack sends for {@code /desk-stats text}. */
+  String commandBody(String text, String user, String channel, String responseId) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("token", "legacy-verification-token");
+    f.put("team_id", "T0FAKE");
+    f.put("team_domain", "fake");
+    f.put("channel_id", channel);
+    f.put("channel_name", "support");
+    f.put("user_id", user);
+    f.put("user_name", user.toLowerCase());
+    f.put("command", CommandParser.COMMAND);
+    f.put("text", text);
+    f.put("api_app_id", "A0APP");
+    f.put("response_url", responses.url(responseId));
+    f.put("trigger_id", "1.2.3");
+    return form(f);
+  }
+
+  HttpResponse<String> command(String text, String user, String channel, String responseId) {
+    return send(signer.form(events(), commandBody(text, user, channel, responseId)));
+  }
+
+  HttpResponse<String> command(String text, String responseId) {
+    return command(text, "U1", "C1", responseId);
+  }
+
+  /** A block_actions payload for a click on one of the report's buttons. */
+  String actionBody(String actionId, String value, String user, String channel, boolean ephemeral, String responseId) {
+    JsonObject p = new JsonObject();
+    p.addProperty("type", "block_actions");
+    JsonObject team = new JsonObject();
+    team.addProperty("id", "T0FAKE");
+    team.addProperty("domain", "fake");
+    p.add("team", team);
+    JsonObject u = new JsonObject();
+    u.addProperty("id", user);
+    u.addProperty("username", user.toLowerCase());
+    u.addProperty("team_id", "T0FAKE");
+    p.add("user", u);
+    p.addProperty("api_app_id", "A0APP");
+    p.addProperty("token", "legacy-verification-token");
+    JsonObject container = new JsonObject();
+    container.addProperty("type", "message");
+    container.addProperty("message_ts", "1700000000.000100");
+    container.addProperty("channel_id", channel);
+    container.addProperty("is_ephemeral", ephemeral);
+    p.add("container", container);
+    p.addProperty("trigger_id", "1.2.3");
+    JsonObject ch = new JsonObject();
+    ch.addProperty("id", channel);
+    ch.addProperty("name", "support");
+    p.add("channel", ch);
+    p.addProperty("response_url", responses.url(responseId));
+    JsonObject action = new JsonObject();
+    action.addProperty("action_id", actionId);
+    action.addProperty("block_id", "deskstats_nav");
+    action.addProperty("type", "button");
+    action.addProperty("value", value);
+    action.addProperty("action_ts", "1700000001.000200");
+    JsonObject text = new JsonObject();
+    text.addProperty("type", "plain_text");
+    text.addProperty("text", "x");
+    action.add("text", text);
+    com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+    actions.add(action);
+    p.add("actions", actions);
+    return form(Map.of("payload", p.toString()));
+  }
+
+  HttpResponse<String> action(String actionId, String value, boolean ephemeral, String responseId) {
+    return send(signer.form(events(), actionBody(actionId, value, "U1", "C1", ephemeral, responseId)));
+  }
+
+  static String homeOpened(String user) {
+    return "{\"token\":\"legacy-verification-token\",\"team_id\":\"T0FAKE\",\"api_app_id\":\"A0APP\",\"type\":\"event_callback\","
+        + "\"event_id\":\"Ev1\",\"event_time\":1764036000,\"event\":{\"type\":\"app_home_opened\",\"user\":\"" + user
+        + "\",\"channel\":\"D1\",\"tab\":\"home\",\"event_ts\":\"1764036000.000100\"}}";
+  }
+
+  HttpResponse<String> event(String json) {
+    return send(signer.json(events(), json));
+  }
+
+  @Override
+  public void close() {
+    web.stop(Duration.ZERO);
+    slackApp.stop(Duration.ofSeconds(1));
+    slack.close();
+    responses.close();
+  }
+}

@@ -1,0 +1,116 @@
+package com.deskstats.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebServerTest {
+
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  WebServer web;
+
+  static HttpHandler text(String body) {
+    return ex -> {
+      byte[] b = body.getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    };
+  }
+
+  @AfterEach
+  void stop() {
+    if (web != null) web.stop(Duration.ZERO);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
+        .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void extraRoutesAnswerGetOnTheirExactPathOnly() throws Exception {
+    web = new WebServer(0, null, Map.of("/health", text("ok"), "/metrics", text("m 1"))).start();
+    assertThat(get("/health").body()).isEqualTo("ok");
+    assertThat(get("/metrics").body()).isEqualTo("m 1");
+    assertThat(get("/healthz").statusCode()).isEqualTo(404);
+    assertThat(get("/health/x").statusCode()).isEqualTo(404);
+    assertThat(get("/").statusCode()).isEqualTo(404);
+    HttpResponse<String> wrongMethod = post("/health");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.headers().firstValue("Allow")).contains("GET, HEAD");
+  }
+
+  @Test
+  void socketModeServesNoSlackRoute() throws Exception {
+    web = new WebServer(0, null, Map.of("/health", text("ok"))).start();
+    assertThat(post(WebServer.EVENTS_PATH).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void httpModeRefusesAnAppWithoutRequestVerification() {
+    App unverified = new App(AppConfig.builder().singleTeamBotToken("xoxb-0000-1111-fake").requestVerificationEnabled(false).build());
+    assertThatThrownBy(() -> new WebServer(0, unverified, Map.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aFailingHandlerGets500WithoutDetails() throws Exception {
+    HttpHandler broken = ex -> {
+      throw new IllegalStateException("secret detail");
+    };
+    web = new WebServer(0, null, Map.of("/health", broken)).start();
+    HttpResponse<String> r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).doesNotContain("secret");
+  }
+
+  @Test
+  void stopLetsTheRequestInFlightFinishThenClosesThePort() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    HttpHandler slow = ex -> {
+      entered.countDown();
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      text("done").handle(ex);
+    };
+    web = new WebServer(0, null, Map.of("/slow", slow, "/health", text("ok"))).start();
+    int port = web.port();
+    CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(web.inFlight()).isEqualTo(1);
+    WebServer server = web;
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(5)));
+    release.countDown();
+    assertThat(inFlight.get(5, TimeUnit.SECONDS).body()).isEqualTo("done");
+    stopping.get(6, TimeUnit.SECONDS);
+    web = null;
+    assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).GET().build(),
+        HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+  }
+}
