@@ -53,6 +53,10 @@ import org.slf4j.MDC;
  */
 public final class SlackApp {
 
+  /** Every slash command the app registers; manifest.yml declares exactly these. */
+  public static final Set<String> SLASH_COMMANDS = Set.of(CommandParser.COMMAND);
+  /** The Events API events the app handles; manifest.yml subscribes to exactly these. */
+  public static final Set<String> EVENTS = Set.of(AppHomeOpenedEvent.TYPE_NAME);
   /** The block action ids of the report buttons (rendered by {@link ReportBlocks}). */
   public static final List<String> ACTION_IDS = List.of(ReportBlocks.ACTION_PREV, ReportBlocks.ACTION_NEXT, ReportBlocks.ACTION_POST);
   /** The Home tab holds at most this many blocks. */
@@ -111,7 +115,7 @@ public final class SlackApp {
       }
       return chain.next(req);
     });
-    app.command(CommandParser.COMMAND, this::onCommand);
+    SLASH_COMMANDS.forEach(c -> app.command(c, this::onCommand));
     app.blockAction(ReportBlocks.ACTION_PREV, this::onNavigate);
     app.blockAction(ReportBlocks.ACTION_NEXT, this::onNavigate);
     app.blockAction(ReportBlocks.ACTION_POST, this::onPost);
