@@ -13,16 +13,21 @@ public final class SecretMasker {
 
   private record Rule(Pattern pattern, String replacement) {}
 
+  // An optional quote, JSON-escaped or not: the JSON log format escapes quotes inside messages as \".
+  private static final String QUOTE = "(?:\\\\?[\"'])?";
+  // A value ends at a separator, a quote or a backslash (so a JSON line stays valid after masking).
+  private static final String VALUE = "[^&\\s\"',;}\\\\]+";
+
   // Order matters: the keyed rules keep their key so a reader still sees what was hidden.
   private static final List<Rule> RULES = List.of(
       // Slack tokens: bot, user, refresh (xoxe.xoxp-…), configuration, and app-level tokens.
       new Rule(Pattern.compile("\\b(xox[a-z])-[A-Za-z0-9-]+"), "$1-" + REDACTED),
       new Rule(Pattern.compile("\\b(xapp)-[A-Za-z0-9-]+"), "$1-" + REDACTED),
       // Desk's UserSig in a query string, a header or JSON.
-      new Rule(Pattern.compile("(?i)(usersig[\"']?\\s*[=:]\\s*[\"']?)[^&\\s\"',;}]+"), "$1" + REDACTED),
+      new Rule(Pattern.compile("(?i)(usersig" + QUOTE + "\\s*[=:]\\s*" + QUOTE + ")" + VALUE), "$1" + REDACTED),
       // Passwords and secrets written as key=value or "key": "value" (JDBC URLs, config dumps).
-      new Rule(Pattern.compile("(?i)((?:password|passwd|secret|secret_key|secretkey|signing_secret|token|api_key)[\"']?\\s*[=:]\\s*[\"']?)[^&\\s\"',;}]+"),
-          "$1" + REDACTED),
+      new Rule(Pattern.compile("(?i)((?:password|passwd|secret|secret_key|secretkey|signing_secret|token|api_key)" + QUOTE
+          + "\\s*[=:]\\s*" + QUOTE + ")" + VALUE), "$1" + REDACTED),
       new Rule(Pattern.compile("(?i)(\\bBearer\\s+)[A-Za-z0-9._~+/=-]+"), "$1" + REDACTED),
       // DESK_SECRET_KEY (64 hex digits) and Slack signing secrets (32 hex digits).
       new Rule(Pattern.compile("\\b[0-9a-fA-F]{32,}\\b"), REDACTED),

@@ -19,6 +19,7 @@ public final class LogProbe {
       log.error("bad key", new IllegalStateException("key " + DESK_KEY + " rejected"));
     }
     log.info("no request");
+    log.info("config {\"token\": \"abc.TOKENVALUE\", \"password\":\"PWVALUE\"}");
     LoggerFactory.getLogger("org.quartz.core.QuartzScheduler").info("quartz chatter");
     LoggerFactory.getLogger("com.zaxxer.hikari.HikariDataSource").info("hikari chatter");
     System.out.println("stdout stays for reports");

@@ -50,7 +50,7 @@ class LoggingTest {
   }
 
   static void assertNoSecret(String all) {
-    assertThat(all).doesNotContain("SeCrEtBoTtOkEn").doesNotContain(LogProbe.USERSIG).doesNotContain(LogProbe.DESK_KEY);
+    assertThat(all).doesNotContain("TOKENVALUE").doesNotContain("PWVALUE").doesNotContain("SeCrEtBoTtOkEn").doesNotContain(LogProbe.USERSIG).doesNotContain(LogProbe.DESK_KEY);
   }
 
   @Test
@@ -64,6 +64,7 @@ class LoggingTest {
     assertThat(out.stderr()).anySatisfy(l -> assertThat(l).contains("usersig=***&random=1"));
     assertThat(out.stderr()).anySatisfy(l -> assertThat(l).contains("IllegalStateException: key *** rejected"));
     assertThat(out.stderr()).anySatisfy(l -> assertThat(l).contains("[-] no request"));
+    assertThat(out.stderr()).anySatisfy(l -> assertThat(l).endsWith("config {\"token\": \"***\", \"password\":\"***\"}"));
     assertThat(all).doesNotContain("quartz chatter").doesNotContain("hikari chatter");
     assertThat(out.stdout()).isEqualTo("stdout stays for reports" + System.lineSeparator());
   }
@@ -81,13 +82,14 @@ class LoggingTest {
       assertThat(event).as(line).containsKeys("timestamp", "level", "loggerName", "formattedMessage");
       events.add(event);
     }
-    assertThat(events).hasSize(4);
+    assertThat(events).hasSize(5);
     Map<String, Object> first = events.get(0);
     assertThat(first).containsEntry("level", "INFO").containsEntry("loggerName", "com.deskstats.probe")
         .containsEntry("formattedMessage", "posting with token xoxb-***").doesNotContainKeys("arguments", "message");
     assertThat(first.get("mdc")).isEqualTo(Map.of("request_id", "probe0000001"));
     assertThat(events.get(1).get("formattedMessage")).asString().contains("usersig=***&random=1");
     assertThat(events.get(2).get("throwable")).asString().contains("key *** rejected");
+    assertThat(events.get(4)).containsEntry("formattedMessage", "config {\"token\": \"***\", \"password\":\"***\"}");
     assertThat(out.stdout()).isEqualTo("stdout stays for reports" + System.lineSeparator());
   }
 
