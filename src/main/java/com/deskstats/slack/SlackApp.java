@@ -4,6 +4,7 @@ import static com.slack.api.model.block.Blocks.divider;
 
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
+import com.deskstats.ops.RequestIds;
 import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
@@ -38,7 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +87,10 @@ public final class SlackApp {
         .singleTeamBotToken(botToken)
         .signingSecret(signingSecret)
         .requestVerificationEnabled(signingSecret != null)
+        // Bolt re-runs auth.test on the request thread whenever its cache expires; one check is enough for a
+        // single-workspace bot (a revoked token still shows up as invalid_auth on the next Web API call),
+        // and the ack must never wait for Slack.
+        .authTestCacheExpirationMillis(-1)
         .build();
   }
 
@@ -190,7 +194,7 @@ public final class SlackApp {
     SlashCommandPayload p = req.getPayload();
     String requestId = newRequestId();
     long started = System.nanoTime();
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("request_id", requestId)) {
+    try (MDC.MDCCloseable ignored = RequestIds.begin(requestId)) {
       Command command = CommandParser.parse(p.getText(), reports.today());
       String user = p.getUserId();
       String channel = p.getChannelId();
@@ -264,7 +268,7 @@ public final class SlackApp {
     long started = System.nanoTime();
     try {
       executor.execute(() -> {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("request_id", requestId)) {
+        try (MDC.MDCCloseable ignored = RequestIds.begin(requestId)) {
           Reply reply;
           try {
             reply = job.run();
@@ -448,8 +452,8 @@ public final class SlackApp {
     Answer team = report(yesterday, false);
     blocks.addAll(homeSafe(team.message().blocks()));
     if (!team.ok()) outcome = team.outcome();
-    SlackUsers.Email email = users.email(client, user, true);
-    if (email instanceof SlackUsers.Email.Found f && team.ok()) {
+    SlackUsers.Email email = team.ok() ? users.email(client, user, true) : null;
+    if (email instanceof SlackUsers.Email.Found f) {
       try {
         Optional<AgentCard> card = reports.card(yesterday, f.email());
         if (card.isPresent()) {
@@ -489,7 +493,7 @@ public final class SlackApp {
     long started = System.nanoTime();
     try {
       executor.execute(() -> {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("request_id", requestId)) {
+        try (MDC.MDCCloseable ignored = RequestIds.begin(requestId)) {
           String outcome;
           try {
             outcome = work.run();
@@ -513,6 +517,6 @@ public final class SlackApp {
   }
 
   private static String newRequestId() {
-    return UUID.randomUUID().toString().substring(0, 8);
+    return RequestIds.next();
   }
 }

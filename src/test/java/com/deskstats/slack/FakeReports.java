@@ -22,9 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** An in-memory {@link Reports} with a small fixed team; records every call and can fail or block on demand. */
-final class FakeReports implements Reports {
+public final class FakeReports implements Reports {
 
-  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+  public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   final List<String> calls = new CopyOnWriteArrayList<>();

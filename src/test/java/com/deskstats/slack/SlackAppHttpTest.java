@@ -335,6 +335,20 @@ class SlackAppHttpTest {
   // ------------------------------------------------------------------ load and shutdown
 
   @Test
+  void aSaturatedExecutorStillAcksWithABusySentence() {
+    SlackHarness.CountingExecutor full = new SlackHarness.CountingExecutor(1);
+    full.shutdown();
+    try (SlackHarness busy = new SlackHarness(Set.of(), full)) {
+      var ack = busy.command("yesterday", "x");
+      assertThat(ack.statusCode()).isEqualTo(200);
+      assertThat(json(ack.body()).get("text").getAsString()).isEqualTo(Replies.BUSY);
+      assertThat(busy.event(SlackHarness.homeOpened("U1")).statusCode()).isEqualTo(200);
+      assertThat(busy.action(ReportBlocks.ACTION_PREV, "2026-11-23", true, "y").statusCode()).isEqualTo(200);
+      assertThat(busy.reports.calls).isEmpty();
+    }
+  }
+
+  @Test
   void fiftyConcurrentCommandsAreAllAckedAndAllAnswered() throws Exception {
     List<CompletableFuture<HttpResponse<String>>> acks = new ArrayList<>();
     for (int i = 0; i < 50; i++) {

@@ -54,7 +54,7 @@ final class SlackHarness implements AutoCloseable {
   final FakeReports reports = new FakeReports();
   final FakeDigest digest = new FakeDigest();
   final Metrics metrics = new Metrics(false);
-  final CountingExecutor executor = new CountingExecutor(8);
+  final CountingExecutor executor;
   final SlackApp slackApp;
   final WebServer web;
   final SlackSigner signer = new SlackSigner(SECRET);
@@ -66,6 +66,11 @@ final class SlackHarness implements AutoCloseable {
   }
 
   SlackHarness(Set<String> botAdmins) {
+    this(botAdmins, new CountingExecutor(8));
+  }
+
+  SlackHarness(Set<String> botAdmins, CountingExecutor executor) {
+    this.executor = executor;
     slack.requireToken(BOT_TOKEN);
     slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), reports, digest, botAdmins, metrics,
         executor, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).start();
