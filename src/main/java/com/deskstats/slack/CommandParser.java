@@ -23,7 +23,7 @@ public final class CommandParser {
   public static final String USAGE = String.join("\n",
       "*Usage*",
       "• `" + COMMAND + " [PERIOD] [public]`: the team report (yesterday by default)",
-      "• `" + COMMAND + " agent <AgentId|@user|me> [PERIOD] [public]`: one agent's card",
+      "• `" + COMMAND + " agent &lt;AgentId|@user|me&gt; [PERIOD] [public]`: one agent's card",
       "• `" + COMMAND + " subscribe [#channel] [HH:MM]`: post the daily digest to a channel",
       "• `" + COMMAND + " unsubscribe [#channel]`, `" + COMMAND + " subscriptions`",
       "• `" + COMMAND + " digest now [#channel]`: post the digest now",

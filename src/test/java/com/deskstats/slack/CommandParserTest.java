@@ -97,6 +97,11 @@ class CommandParserTest {
     assertThat(((Command.Usage) parse("x".repeat(600))).sentence()).contains("too long");
   }
 
+  @Test
+  void usageTextHasNoRawAngleBracketsThatSlackWouldReadAsLinks() {
+    assertThat(CommandParser.USAGE).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@user|me&gt;");
+  }
+
   @Property(tries = 500)
   void parseIsTotal(@ForAll String text) {
     Command c = CommandParser.parse(text, TODAY);
