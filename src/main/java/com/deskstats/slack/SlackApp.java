@@ -2,6 +2,8 @@ package com.deskstats.slack;
 
 import static com.slack.api.model.block.Blocks.divider;
 
+import com.deskstats.config.ConfigException;
+import com.deskstats.config.Settings;
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
@@ -72,6 +74,17 @@ public final class SlackApp {
   private final ExecutorService executor;
   private final Clock clock;
   private volatile SocketModeApp socketMode;
+
+  /**
+   * The Bolt configuration for the settings: Socket Mode when SLACK_APP_TOKEN is set (no signing secret
+   * needed), else HTTP mode with request verification. Call {@link Settings#requireForServing()} first.
+   */
+  public static AppConfig appConfig(Settings settings) {
+    String botToken = settings.slackBotToken().orElseThrow(() -> new ConfigException("SLACK_BOT_TOKEN is required."));
+    String secret = settings.socketMode() ? null : settings.slackSigningSecret()
+        .orElseThrow(() -> new ConfigException("SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)."));
+    return appConfig(botToken, secret, settings.slackApiUrl());
+  }
 
   /**
    * The Bolt configuration every mode uses: the bot token (single workspace), the signing secret (HTTP
