@@ -73,6 +73,7 @@ public final class SlackApp {
   private final Metrics metrics;
   private final ExecutorService executor;
   private final Clock clock;
+  private final ResponseUrls responseUrls;
   private volatile SocketModeApp socketMode;
 
   /**
@@ -118,6 +119,7 @@ public final class SlackApp {
   public SlackApp(AppConfig config, Reports reports, DigestControl digest, Set<String> botAdmins, Metrics metrics,
       ExecutorService executor, Clock clock) {
     this.app = new App(config);
+    this.responseUrls = new ResponseUrls(app.slack());
     this.reports = reports;
     this.digest = digest;
     this.users = new SlackUsers(botAdmins);
@@ -315,7 +317,7 @@ public final class SlackApp {
 
   private void commandReply(SlashCommandContext ctx, Answer a, boolean inChannel) {
     try {
-      ctx.respond(SlashCommandResponse.builder()
+      responseUrls.post(ctx.getResponseUrl(), SlashCommandResponse.builder()
           .responseType(inChannel ? "in_channel" : "ephemeral")
           .text(a.message().text())
           .blocks(a.message().blocks())
@@ -444,7 +446,7 @@ public final class SlackApp {
 
   private void actionReply(ActionContext ctx, Answer a, boolean replace, String responseType) {
     try {
-      ctx.respond(ActionResponse.builder()
+      responseUrls.post(ctx.getResponseUrl(), ActionResponse.builder()
           .responseType(responseType)
           .replaceOriginal(replace)
           .text(a.message().text())

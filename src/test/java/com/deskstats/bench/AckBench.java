@@ -39,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AckBench {
 
   static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-  static final int CONCURRENCY = 8;
+  static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
+  // Threads for the slow work (reports and replies); Main sizes its own.
+  static final int WORK_THREADS = Integer.getInteger("bench.workThreads", 4);
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--serve")) {
@@ -49,14 +51,17 @@ public final class AckBench {
     // The bot runs in a child JVM with the Dockerfile's GC flags, so its start-up and memory are its own
     // (exec:java would otherwise share Maven's JVM); this JVM only generates load and receives response_url posts.
     try (ResponseUrlServer responses = new ResponseUrlServer()) {
-      List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", classpath(),
-          AckBench.class.getName(), "--serve");
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      if (System.getProperty("bench.jfr") != null) cmd.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.jfr") + ",settings=profile");
+      cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+          "-Dbench.workThreads=" + WORK_THREADS, "-cp", classpath(),
+          AckBench.class.getName(), "--serve"));
       long t0 = System.nanoTime();
       Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try {
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
+        while (line != null && !line.startsWith("PORT ")) line = out.readLine();
         if (line == null || !line.startsWith("PORT ")) throw new IllegalStateException("child did not start: " + line);
         int port = Integer.parseInt(line.substring(5).trim());
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
@@ -80,8 +85,9 @@ public final class AckBench {
         String memory = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rss")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
 
-        System.out.printf("AckBench (JDK %s, %d CPUs; bot in a child JVM with -XX:+UseSerialGC)%n",
-            System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf("AckBench (JDK %s, %d CPUs, load average %.1f; bot in a child JVM with -XX:+UseSerialGC, %d work threads)%n",
+            System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), WORK_THREADS);
         System.out.printf("start-up, JVM launch to healthy /health: %.0f ms (target < 5000 ms)%n", startupMs);
         System.out.printf("ack latency, %d concurrent signed commands, 1000 measured: p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 50 ms)%n",
             CONCURRENCY, latencies[499] / 1e6, latencies[989] / 1e6, latencies[999] / 1e6);
@@ -98,7 +104,7 @@ public final class AckBench {
   static void serve() throws Exception {
     FakeSlack slack = new FakeSlack();
     SlackApp app = new SlackApp(SlackApp.appConfig("xoxb-0000-1111-bench", SECRET, slack.apiUrl()), new FakeReports(),
-        new NoDigest(), Set.of(), new Metrics(false), Executors.newFixedThreadPool(8), Clock.systemUTC()).start();
+        new NoDigest(), Set.of(), new Metrics(false), Executors.newFixedThreadPool(WORK_THREADS), Clock.systemUTC()).start();
     HttpHandler health = ex -> {
       byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, ok.length);
