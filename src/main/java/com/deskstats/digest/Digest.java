@@ -96,6 +96,8 @@ public final class Digest {
   public static MethodsClient slackClient(Settings settings) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
+    // The SDK's own call statistics would add an auth.test call per client; we count deliveries ourselves.
+    config.setStatsEnabled(false);
     String token = settings.slackBotToken()
         .orElseThrow(() -> new IllegalStateException("SLACK_BOT_TOKEN is required for the digest."));
     return Slack.getInstance(config).methods(token);
