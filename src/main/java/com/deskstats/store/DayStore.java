@@ -99,13 +99,18 @@ public final class DayStore {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
-        // The header goes first: a concurrent saver of the same day waits on its key, then sees 23505.
+        // The header goes first: a concurrent saver of the same day waits on its key, then sees 23505
+        // there (only there: a duplicate among the rows is a real failure).
         try (PreparedStatement ps = c.prepareStatement(INSERT_DAY)) {
           ps.setString(1, scope);
           ps.setObject(2, day);
           ps.setObject(3, OffsetDateTime.ofInstant(fetchedAt.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
           ps.setInt(4, rows.size());
           ps.executeUpdate();
+        } catch (SQLException e) {
+          if (!isUniqueViolation(e)) throw e;
+          c.rollback();
+          return;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_ROW)) {
           int ordinal = 0;
@@ -117,11 +122,7 @@ public final class DayStore {
           if (ordinal % BATCH != 0) ps.executeBatch();
         }
         c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        if (isUniqueViolation(e)) return;
-        throw e;
-      } catch (RuntimeException e) {
+      } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       } finally {
