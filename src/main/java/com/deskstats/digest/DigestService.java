@@ -3,7 +3,7 @@ package com.deskstats.digest;
 import com.deskstats.slack.DigestControl;
 import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryStore;
-import com.deskstats.store.DigestStoreException;
+import com.deskstats.store.StoreException;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import java.time.Clock;
@@ -73,7 +73,7 @@ public final class DigestService implements DigestControl {
           .orElse("");
       return (added ? "<#" + channelId + "> will get the daily digest " : "<#" + channelId + ">'s digest now comes ")
           + when + "." + next;
-    } catch (DigestStoreException e) {
+    } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
       log.error("digest subscription channel={} could not be scheduled", channelId, e);
@@ -102,7 +102,7 @@ public final class DigestService implements DigestControl {
       }
       scheduling.unschedule(channelId);
       return "<#" + channelId + "> will no longer get the daily digest.";
-    } catch (DigestStoreException e) {
+    } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
       log.error("digest subscription channel={} could not be unscheduled", channelId, e);
@@ -115,7 +115,7 @@ public final class DigestService implements DigestControl {
     List<Subscription> all;
     try {
       all = all();
-    } catch (DigestStoreException e) {
+    } catch (StoreException e) {
       return e.getMessage();
     }
     if (all.isEmpty()) {
@@ -138,7 +138,7 @@ public final class DigestService implements DigestControl {
     log.info("digest test send channel={} by={}", channelId, userId);
     try {
       return deliverer.test(channelId).sentence();
-    } catch (DigestStoreException e) {
+    } catch (StoreException e) {
       return e.getMessage();
     }
   }

@@ -75,7 +75,7 @@ public final class DeliveryStore {
       }
       return scheduled(c, channelId, day).map(d -> OptionalLong.of(d.id())).orElse(OptionalLong.empty());
     } catch (SQLException e) {
-      throw new DigestStoreException("Could not record the digest delivery.", e);
+      throw new StoreException("Could not record the digest delivery.", e);
     }
   }
 
@@ -86,7 +86,7 @@ public final class DeliveryStore {
       return true;
     } catch (SQLException e) {
       if (DUPLICATE_KEY.equals(e.getSQLState())) return false;
-      throw new DigestStoreException("Could not record the skipped digest.", e);
+      throw new StoreException("Could not record the skipped digest.", e);
     }
   }
 
@@ -95,7 +95,7 @@ public final class DeliveryStore {
     try (Connection c = dataSource.getConnection()) {
       return insert(c, channelId, day, Kind.TEST, Status.CLAIMED, node, clock.instant(), null);
     } catch (SQLException e) {
-      throw new DigestStoreException("Could not record the test send.", e);
+      throw new StoreException("Could not record the test send.", e);
     }
   }
 
@@ -126,7 +126,7 @@ public final class DeliveryStore {
       ps.setString(1, channelId);
       return one(ps);
     } catch (SQLException e) {
-      throw new DigestStoreException("Could not read the digest deliveries.", e);
+      throw new StoreException("Could not read the digest deliveries.", e);
     }
   }
 
@@ -135,7 +135,7 @@ public final class DeliveryStore {
     try (Connection c = dataSource.getConnection()) {
       return scheduled(c, channelId, day);
     } catch (SQLException e) {
-      throw new DigestStoreException("Could not read the digest deliveries.", e);
+      throw new StoreException("Could not read the digest deliveries.", e);
     }
   }
 
@@ -182,7 +182,7 @@ public final class DeliveryStore {
       ps.setLong(5, id);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new DigestStoreException("Could not record the digest outcome.", e);
+      throw new StoreException("Could not record the digest outcome.", e);
     }
   }
 
@@ -193,7 +193,7 @@ public final class DeliveryStore {
       ps.setLong(3, id);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new DigestStoreException("Could not record the digest outcome.", e);
+      throw new StoreException("Could not record the digest outcome.", e);
     }
   }
 
