@@ -120,6 +120,11 @@ final class SlackCalls {
         code = "network";
         retryable = true;
         cause = e;
+      } catch (RuntimeException e) {
+        // The SDK fails this way on an empty or garbled body (a cut connection): transient, like a network fault.
+        code = "bad_response";
+        retryable = true;
+        cause = e;
       } catch (UploadStepFailed e) {
         code = e.code;
         retryable = TRANSIENT.contains(code) || code.startsWith("http_5") || code.equals("upload_failed");

@@ -13,7 +13,7 @@ final class SlackFailure extends Exception {
     this.attempts = attempts;
   }
 
-  /** Slack's error code ("channel_not_found"), "http_503", "network" or "ratelimited". */
+  /** Slack's error code ("channel_not_found"), "http_503", "network", "bad_response" or "ratelimited". */
   String code() {
     return code;
   }
@@ -38,7 +38,7 @@ final class SlackFailure extends Exception {
           "Slack rejected the bot token (" + code + "): check SLACK_BOT_TOKEN.";
       case "missing_scope" -> "The Slack app lacks a permission (missing_scope): it needs chat:write and files:write.";
       case "ratelimited" -> "Slack kept rate-limiting the bot after " + attempts + " attempts (ratelimited).";
-      case "network" -> "Slack could not be reached after " + attempts + " attempts (network error).";
+      case "network", "bad_response" -> "Slack could not be reached after " + attempts + " attempts (" + code + ").";
       default -> code.startsWith("http_") || !permanent
           ? "Slack failed after " + attempts + " attempts (" + code + ")."
           : "Slack refused the message (" + code + ").";

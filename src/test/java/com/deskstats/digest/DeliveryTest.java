@@ -156,6 +156,26 @@ class DeliveryTest {
   }
 
   @Test
+  void aDroppedConnectionIsRetriedWithBackoff() {
+    slack.script("chat.postMessage", new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+
+    assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    assertThat(deliveries.scheduled("C1", DAY).orElseThrow().attempts()).isEqualTo(2);
+    assertThat(slack.calls("chat.postMessage")).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aRateLimitedUploadIsRetriedAndTheChartStillArrives() {
+    slack.script("files.getUploadURLExternal", SlackStub.tooManyRequests(3));
+
+    assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
+    assertThat(waits).containsExactly(Duration.ofSeconds(3));
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    assertThat(slack.calls("files.completeUploadExternal")).hasSize(1);
+  }
+
+  @Test
   void aFailedChartUploadStillCountsAsSentWithANote() {
     slack.script("files.getUploadURLExternal", SlackStub.error("missing_scope"));
 

@@ -77,6 +77,32 @@ class DigestStartTest {
   }
 
   @Test
+  void aClaimLeftByANodeThatDiedBeforePostingIsTakenOverAtStartUp() throws Exception {
+    MutableClock clock = new MutableClock(FIRE);
+    new DeliveryStore(ds, clock).claim("C1", DAY, "dead-node");
+    clock.set(FIRE.plus(Duration.ofMinutes(20)));
+    Digest d = nodes.start("a", ENV, ds, clock, new Metrics(false));
+    d.catchUpDone().get(10, TimeUnit.SECONDS);
+
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    Delivery taken = new DeliveryStore(ds, clock).scheduled("C1", DAY).orElseThrow();
+    assertThat(taken.claimedBy()).isEqualTo("a");
+    assertThat(taken.status()).isEqualTo(Delivery.Status.SENT);
+  }
+
+  @Test
+  void aFreshClaimOfAnotherNodeIsLeftAlone() throws Exception {
+    MutableClock clock = new MutableClock(FIRE);
+    new DeliveryStore(ds, clock).claim("C1", DAY, "busy-node");
+    clock.set(FIRE.plus(Duration.ofMinutes(5)));
+    Digest d = nodes.start("a", ENV, ds, clock, new Metrics(false));
+    d.catchUpDone().get(10, TimeUnit.SECONDS);
+
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+    assertThat(new DeliveryStore(ds, clock).scheduled("C1", DAY).orElseThrow().claimedBy()).isEqualTo("busy-node");
+  }
+
+  @Test
   void aSubscriptionAddedAfterTodaysTimeWaitsForItsNextRun() throws Exception {
     MutableClock clock = new MutableClock(FIRE.plus(Duration.ofHours(1)));
     new SubscriptionStore(ds).upsert(new Subscription("C2", "0 0 9 * * ?", ZoneId.of("Asia/Shanghai"), "U1",
