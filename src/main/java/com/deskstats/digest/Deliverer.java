@@ -147,7 +147,8 @@ final class Deliverer {
       Optional<String> note = Optional.empty();
       if (r.chartPng() != null && r.chartPng().length > 0) {
         try {
-          slack.upload(channelId, r.chartPng(), "desk-stats-" + day + ".png", "Leaderboard, " + label(day));
+          // Slack answers the post with the channel's id: the upload needs an id even if we were given a name.
+          slack.upload(posted.channelId(), r.chartPng(), "desk-stats-" + day + ".png", "Leaderboard, " + label(day));
         } catch (SlackFailure f) {
           note = Optional.of("The chart could not be uploaded: " + f.sentence(channelId));
         }

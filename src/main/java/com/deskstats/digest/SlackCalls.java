@@ -23,8 +23,8 @@ final class SlackCalls {
   private static final Set<String> TRANSIENT = Set.of(
       "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "rate_limited");
 
-  /** The message was posted: its ts, and how many attempts it took. */
-  record Posted(String ts, int attempts) {}
+  /** The message was posted: its ts, the channel's id as Slack resolved it, and how many attempts it took. */
+  record Posted(String ts, String channelId, int attempts) {}
 
   private final MethodsClient client;
   private final Sleeper sleeper;
@@ -58,7 +58,7 @@ final class SlackCalls {
       attempts[0]++;
       return client.chatPostMessage(req);
     });
-    return new Posted(r.getTs(), attempts[0]);
+    return new Posted(r.getTs(), r.getChannel() == null ? channel : r.getChannel(), attempts[0]);
   }
 
   /** Uploads a PNG to the channel through files.getUploadURLExternal + files.completeUploadExternal. */

@@ -71,6 +71,17 @@ class DeliveryTest {
   }
 
   @Test
+  void aChannelGivenByNameGetsTheChartThroughTheIdSlackAnswered() {
+    slack.script("chat.postMessage", new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"ok\":true,\"channel\":\"C0TEAM\",\"ts\":\"1700000000.000001\"}"));
+
+    deliverer.scheduled("#team", FIRE);
+
+    assertThat(slack.calls("files.completeUploadExternal")).singleElement()
+        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C0TEAM"));
+  }
+
+  @Test
   void aRefiredTriggerForTheSameDayDoesNotPostAgain() {
     deliverer.scheduled("C1", FIRE);
     Deliverer.Outcome again = deliverer.scheduled("C1", FIRE.plusSeconds(30));
