@@ -29,8 +29,9 @@ public final class Aggregation {
   public static List<AgentStats> aggregate(List<DayRows> days) {
     List<DayRows> ordered = new ArrayList<>(days);
     ordered.sort(Comparator.comparing(DayRows::day));
-    Map<String, Acc> byAgent = new HashMap<>();
-    Set<String> seenToday = new HashSet<>();
+    int rowsPerDay = ordered.isEmpty() ? 16 : ordered.get(ordered.size() - 1).rows().size();
+    Map<String, Acc> byAgent = new HashMap<>(Math.max(16, rowsPerDay * 2));
+    Set<String> seenToday = new HashSet<>(Math.max(16, rowsPerDay * 2));
     for (DayRows day : ordered) {
       seenToday.clear();
       for (AgentRow row : day.rows()) {

@@ -73,11 +73,15 @@ public final class TeamMetrics {
 
   /** The median of some values: empty for none, the mean of the middle two for an even count. */
   public static OptionalDouble median(double[] values) {
-    if (values.length == 0) return OptionalDouble.empty();
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int mid = v.length / 2;
-    return OptionalDouble.of(v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2);
+    return medianInPlace(values.clone(), values.length);
+  }
+
+  /** Sorts the first {@code n} values in place. */
+  private static OptionalDouble medianInPlace(double[] v, int n) {
+    if (n == 0) return OptionalDouble.empty();
+    Arrays.sort(v, 0, n);
+    int mid = n / 2;
+    return OptionalDouble.of(n % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2);
   }
 
   private static OptionalDouble median(List<AgentStats> agents, Predicate<AgentStats> has, ToDoubleFunction<AgentStats> metric) {
@@ -86,6 +90,6 @@ public final class TeamMetrics {
     for (AgentStats a : agents) {
       if (has.test(a)) values[n++] = metric.applyAsDouble(a);
     }
-    return median(Arrays.copyOf(values, n));
+    return medianInPlace(values, n);
   }
 }
