@@ -11,9 +11,6 @@ public final class Leaderboards {
   /** The normal quantile for a two-sided 95% interval. */
   public static final double Z_95 = 1.959964;
 
-  /** First responses within this many seconds count as fast (Desk's FirstRespUnder30sCnt). */
-  public static final int FAST_SECONDS = 30;
-
   // Primitive comparisons on precomputed keys: a 10,000-agent board sorts in a few milliseconds.
   private static final Comparator<Keyed> SATISFACTION_ORDER = (x, y) -> {
     int c = Double.compare(y.primary(), x.primary());
