@@ -144,4 +144,20 @@ class AggregationTest {
     assertThat(Aggregation.aggregate(List.of())).isEmpty();
     assertThat(Aggregation.aggregate(List.of(day(D1)))).isEmpty();
   }
+
+  @Test
+  void oneDayKeepsDesksOwnAverages() {
+    // Desk's sample row: 12 sessions, 2 unreplied, first 10 s, average 25 s, 1527 s in sessions.
+    AgentRow meimei = new AgentRow("1289316652@qq.com", "Meimei", 1738923814, 1738934235, 3600, 300, 600, 12, 0, 8,
+        10, 10, 1527, 450, 200, 150, 2, 10, 9, 25, 8, 300, 8, 6);
+    AgentStats s = Aggregation.aggregate(List.of(day(D1, meimei))).get(0);
+    assertThat(s.avgFirstRespTime()).isEqualTo(10.0);
+    assertThat(s.avgRespTime()).isEqualTo(25.0);
+    // The sample's own AvgAcceptTime (300) disagrees with its totals; SPEC §2 defines it as total / sessions.
+    assertThat(s.avgAcceptTime()).isCloseTo(1527.0 / 12, within(1e-9));
+    assertThat(s.firstLoginTimestamp()).isEqualTo(1738923814L);
+    assertThat(s.lastLogoutTimestamp()).isEqualTo(1738934235L);
+    assertThat(s.displayName()).isEqualTo("Meimei");
+    assertThat(s.satisfaction()).hasValueCloseTo(0.75, within(1e-9));
+  }
 }
