@@ -24,6 +24,8 @@ public final class PeriodParser {
   // "..", an en or em dash, a spaced hyphen, or "to" between two dates.
   private static final Pattern RANGE = Pattern.compile(DATE + "(?:\\s*(?:\\.\\.|–|—)\\s*|\\s+-\\s+|\\s+to\\s+)" + DATE);
   private static final Pattern LAST_N = Pattern.compile("(?:last\\s+(\\d+)\\s+days?|(\\d+)\\s*d)");
+  // Unicode-aware so a no-break space pasted from a chat client counts as a space.
+  private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
   private static final int MAX_ECHO = 40;
 
   private PeriodParser() {}
@@ -33,7 +35,7 @@ public final class PeriodParser {
    * Blank means yesterday. Never throws: anything that is not an acceptable period is an {@link PeriodParse.Invalid}.
    */
   public static PeriodParse parse(String text, LocalDate today) {
-    String t = text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String t = text == null ? "" : SPACES.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     LocalDate yesterday = today.minusDays(1);
     switch (t) {
       case "", "yesterday":

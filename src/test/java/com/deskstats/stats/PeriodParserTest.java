@@ -87,6 +87,8 @@ class PeriodParserTest {
   void lastNDaysEndYesterday() {
     assertThat(parsed("last 7 days")).isEqualTo(p("2026-11-18", "2026-11-24"));
     assertThat(parsed("LAST   7  DAYS")).isEqualTo(p("2026-11-18", "2026-11-24"));
+    assertThat(parsed("last\u00a07\tdays")).isEqualTo(p("2026-11-18", "2026-11-24"));
+    assertThat(parsed("\u00a07d\u00a0")).isEqualTo(p("2026-11-18", "2026-11-24"));
     assertThat(parsed("last 1 day")).isEqualTo(p("2026-11-24", "2026-11-24"));
     assertThat(parsed("last 1 days")).isEqualTo(p("2026-11-24", "2026-11-24"));
     assertThat(parsed("7d")).isEqualTo(p("2026-11-18", "2026-11-24"));
