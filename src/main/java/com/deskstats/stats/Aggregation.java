@@ -4,10 +4,8 @@ import com.deskstats.desk.AgentRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Combines Desk day rows into one {@link AgentStats} per agent over a period, as SPEC §2 says. */
 public final class Aggregation {
@@ -31,12 +29,13 @@ public final class Aggregation {
     ordered.sort(Comparator.comparing(DayRows::day));
     int rowsPerDay = ordered.isEmpty() ? 16 : ordered.get(ordered.size() - 1).rows().size();
     Map<String, Acc> byAgent = new HashMap<>(Math.max(16, rowsPerDay * 2));
-    Set<String> seenToday = new HashSet<>(Math.max(16, rowsPerDay * 2));
-    for (DayRows day : ordered) {
-      seenToday.clear();
-      for (AgentRow row : day.rows()) {
-        if (row == null || row.agentId() == null || row.agentId().isEmpty() || !seenToday.add(row.agentId())) continue;
-        byAgent.computeIfAbsent(row.agentId(), Acc::new).add(row);
+    for (int dayIndex = 0; dayIndex < ordered.size(); dayIndex++) {
+      for (AgentRow row : ordered.get(dayIndex).rows()) {
+        if (row == null || row.agentId() == null || row.agentId().isEmpty()) continue;
+        Acc acc = byAgent.computeIfAbsent(row.agentId(), Acc::new);
+        if (acc.lastDayIndex == dayIndex) continue;
+        acc.lastDayIndex = dayIndex;
+        acc.add(row);
       }
     }
     List<AgentStats> out = new ArrayList<>(byAgent.size());
@@ -50,6 +49,7 @@ public final class Aggregation {
   /** One agent's running totals. */
   private static final class Acc {
     final String agentId;
+    int lastDayIndex = -1;
     String nickname = "";
     long firstLogin;
     long lastLogout;

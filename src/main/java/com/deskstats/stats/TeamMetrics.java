@@ -1,7 +1,6 @@
 package com.deskstats.stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -76,12 +75,50 @@ public final class TeamMetrics {
     return medianInPlace(values.clone(), values.length);
   }
 
-  /** Sorts the first {@code n} values in place. */
+  /** The median of the first {@code n} values, reordering them (selection, not a full sort). */
   private static OptionalDouble medianInPlace(double[] v, int n) {
     if (n == 0) return OptionalDouble.empty();
-    Arrays.sort(v, 0, n);
     int mid = n / 2;
-    return OptionalDouble.of(n % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2);
+    double upper = select(v, n, mid);
+    if (n % 2 == 1) return OptionalDouble.of(upper);
+    // After selecting mid, everything left of it is ≤ it: the lower middle is their maximum.
+    double lower = v[0];
+    for (int i = 1; i < mid; i++) lower = Math.max(lower, v[i]);
+    return OptionalDouble.of((lower + upper) / 2);
+  }
+
+  /** Quickselect: puts the k-th smallest of {@code v[0..n)} at {@code v[k]}, smaller ones before it, and returns it. */
+  private static double select(double[] v, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      double pivot = medianOfThree(v[lo], v[lo + (hi - lo) / 2], v[hi]);
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (v[i] < pivot) i++;
+        while (v[j] > pivot) j--;
+        if (i <= j) {
+          double t = v[i];
+          v[i] = v[j];
+          v[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return v[k];
+      }
+    }
+    return v[k];
+  }
+
+  private static double medianOfThree(double a, double b, double c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
   }
 
   private static OptionalDouble median(List<AgentStats> agents, Predicate<AgentStats> has, ToDoubleFunction<AgentStats> metric) {

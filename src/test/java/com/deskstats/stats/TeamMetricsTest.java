@@ -4,7 +4,12 @@ import static com.deskstats.testing.StatsFakes.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class TeamMetricsTest {
@@ -96,5 +101,19 @@ class TeamMetricsTest {
     assertThat(TeamMetrics.median(new double[] {4})).hasValue(4.0);
     assertThat(TeamMetrics.median(new double[] {9, 1, 5})).hasValue(5.0);
     assertThat(TeamMetrics.median(new double[] {9, 1, 5, 2})).hasValue(3.5);
+  }
+
+  @Property(tries = 300)
+  void medianAgreesWithSortingForAnyValues(@ForAll @Size(max = 60) List<@IntRange(min = -5, max = 5) Integer> ints) {
+    double[] values = ints.stream().mapToDouble(Integer::doubleValue).toArray();
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    if (n == 0) {
+      assertThat(TeamMetrics.median(values)).isEmpty();
+    } else {
+      double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      assertThat(TeamMetrics.median(values)).hasValue(expected);
+    }
   }
 }
