@@ -51,71 +51,58 @@ public final class PeriodParser {
       default:
         break;
     }
-    Matcher m = DAY.matcher(t);
-    if (m.matches()) {
-      return day(m, 1, today);
-    }
-    m = RANGE.matcher(t);
-    if (m.matches()) {
-      return range(m, today);
-    }
-    m = LAST_N.matcher(t);
-    if (m.matches()) {
-      return lastN(m.group(1) != null ? m.group(1) : m.group(2), yesterday);
+    try {
+      Matcher m = DAY.matcher(t);
+      if (m.matches()) return ok(day(date(m, 1), today));
+      m = RANGE.matcher(t);
+      if (m.matches()) return ok(range(date(m, 1), date(m, 4), today));
+      m = LAST_N.matcher(t);
+      if (m.matches()) return ok(lastN(m.group(1) != null ? m.group(1) : m.group(2), yesterday));
+    } catch (Refusal r) {
+      return new PeriodParse.Invalid(r.getMessage());
     }
     return new PeriodParse.Invalid(unknown(text, today));
   }
 
-  private static PeriodParse day(Matcher m, int group, LocalDate today) {
-    Object d = date(m, group);
-    if (d instanceof String sentence) return new PeriodParse.Invalid(sentence);
-    LocalDate day = (LocalDate) d;
-    if (day.isAfter(today)) return new PeriodParse.Invalid(future(day, today));
-    return ok(Period.day(day));
+  private static Period day(LocalDate day, LocalDate today) {
+    if (day.isAfter(today)) throw new Refusal(future(day, today));
+    return Period.day(day);
   }
 
-  private static PeriodParse range(Matcher m, LocalDate today) {
-    Object a = date(m, 1);
-    if (a instanceof String sentence) return new PeriodParse.Invalid(sentence);
-    Object b = date(m, 4);
-    if (b instanceof String sentence) return new PeriodParse.Invalid(sentence);
-    LocalDate from = (LocalDate) a;
-    LocalDate to = (LocalDate) b;
+  private static Period range(LocalDate from, LocalDate to, LocalDate today) {
     if (to.isBefore(from)) {
-      return new PeriodParse.Invalid(from + ".." + to + " ends before it starts; put the earlier day first, as in "
-          + to + ".." + from + ".");
+      throw new Refusal(from + ".." + to + " ends before it starts; put the earlier day first, as in " + to + ".."
+          + from + ".");
     }
-    if (to.isAfter(today)) return new PeriodParse.Invalid(future(to, today));
+    if (to.isAfter(today)) throw new Refusal(future(to, today));
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     if (days > Period.MAX_DAYS) {
-      return new PeriodParse.Invalid(from + ".." + to + " covers " + days + " days; a report covers at most "
-          + Period.MAX_DAYS + " days.");
+      throw new Refusal(from + ".." + to + " covers " + days + " days; a report covers at most " + Period.MAX_DAYS
+          + " days.");
     }
-    return ok(new Period(from, to));
+    return new Period(from, to);
   }
 
-  private static PeriodParse lastN(String digits, LocalDate yesterday) {
+  private static Period lastN(String digits, LocalDate yesterday) {
     String n = digits.replaceFirst("^0+(?=\\d)", "");
-    if (n.equals("0")) return new PeriodParse.Invalid("A period needs at least 1 day; try last 7 days or 7d.");
+    if (n.equals("0")) throw new Refusal("A period needs at least 1 day; try last 7 days or 7d.");
     if (n.length() > 3 || Integer.parseInt(n) > Period.MAX_DAYS) {
-      return new PeriodParse.Invalid("The last " + n + " days is too long; a report covers at most "
-          + Period.MAX_DAYS + " days.");
+      throw new Refusal("The last " + n + " days is too long; a report covers at most " + Period.MAX_DAYS + " days.");
     }
-    int days = Integer.parseInt(n);
-    return ok(new Period(yesterday.minusDays(days - 1L), yesterday));
+    return new Period(yesterday.minusDays(Integer.parseInt(n) - 1L), yesterday);
   }
 
-  /** The date in groups {@code g..g+2}, or the sentence saying why it is not one. */
-  private static Object date(Matcher m, int g) {
+  /** The date in groups {@code g..g+2}; refused when the calendar has no such day. */
+  private static LocalDate date(Matcher m, int g) {
     String text = m.group(g) + "-" + m.group(g + 1) + "-" + m.group(g + 2);
     int year = Integer.parseInt(m.group(g));
     int month = Integer.parseInt(m.group(g + 1));
     int dayOfMonth = Integer.parseInt(m.group(g + 2));
-    if (month < 1 || month > 12) return text + " is not a date: months run from 01 to 12.";
+    if (month < 1 || month > 12) throw new Refusal(text + " is not a date: months run from 01 to 12.");
     YearMonth ym = YearMonth.of(year, month);
     if (dayOfMonth < 1 || dayOfMonth > ym.lengthOfMonth()) {
-      return text + " is not a date: " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year
-          + " has " + ym.lengthOfMonth() + " days.";
+      throw new Refusal(text + " is not a date: " + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
+          + year + " has " + ym.lengthOfMonth() + " days.");
     }
     return ym.atDay(dayOfMonth);
   }
@@ -136,5 +123,12 @@ public final class PeriodParser {
 
   private static PeriodParse ok(Period p) {
     return new PeriodParse.Parsed(p);
+  }
+
+  /** A refusal on its way out of the grammar's helpers; its message is the sentence for the user. */
+  private static final class Refusal extends RuntimeException {
+    Refusal(String sentence) {
+      super(sentence, null, false, false);
+    }
   }
 }
