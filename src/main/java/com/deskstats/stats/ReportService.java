@@ -16,12 +16,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds team reports and agent cards from a {@link DaySource}, fetching a period's days in parallel. */
 public final class ReportService implements Reports {
 
   /** Days fetched at once by the convenience constructor's own pool. */
   public static final int DEFAULT_PARALLEL_DAYS = 4;
+
+  private static final Logger log = LoggerFactory.getLogger(ReportService.class);
 
   private final DaySource days;
   private final ZoneId zone;
@@ -55,13 +59,17 @@ public final class ReportService implements Reports {
 
   @Override
   public Report report(Period period) throws DeskException {
+    long started = System.nanoTime();
     Period previous = period.previous();
     List<LocalDate> wanted = new ArrayList<>(period.dates());
     wanted.addAll(previous.dates());
     List<DayRows> fetched = fetchAll(wanted);
     List<DayRows> current = fetched.subList(0, period.days());
     List<DayRows> before = fetched.subList(period.days(), fetched.size());
-    return build(period, current, before);
+    Report report = build(period, current, before);
+    log.debug("report {} ({} agents) in {} ms", period.token(), report.agents().size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return report;
   }
 
   /** A report from rows already in hand: {@code current} covers the period, {@code previous} the period before. */
@@ -90,12 +98,16 @@ public final class ReportService implements Reports {
   @Override
   public Optional<AgentCard> card(Period period, String agentId) throws DeskException {
     if (agentId == null || agentId.isBlank()) return Optional.empty();
-    Report report = report(period);
-    return card(report, agentId.strip());
+    return cardOf(report(period), agentId);
   }
 
-  /** The card of one agent of a report already built; an exact AgentId wins over a match that differs in case. */
-  public static Optional<AgentCard> card(Report report, String agentId) {
+  /**
+   * The card of one agent of a report already built (no fetch), or empty when no active agent has that AgentId
+   * ignoring case and surrounding spaces; an exact AgentId wins over one that differs only in case.
+   */
+  public static Optional<AgentCard> cardOf(Report report, String agentId) {
+    if (agentId == null || agentId.isBlank()) return Optional.empty();
+    agentId = agentId.strip();
     AgentStats found = null;
     for (AgentStats a : report.agents()) {
       if (a.agentId().equals(agentId)) {

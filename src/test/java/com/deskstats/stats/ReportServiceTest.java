@@ -145,6 +145,19 @@ class ReportServiceTest {
   }
 
   @Test
+  void cardOfABuiltReportCostsNoFetch() throws Exception {
+    FakeDays days = team();
+    Report report = service(days).report(PERIOD);
+    int asked = days.requested().size();
+    AgentCard card = ReportService.cardOf(report, "Ana").orElseThrow();
+    assertThat(card.agent().agentId()).isEqualTo("ana");
+    assertThat(card.satisfactionRank()).hasValue(1);
+    assertThat(card.report()).isSameAs(report);
+    assertThat(ReportService.cardOf(report, null)).isEmpty();
+    assertThat(days.requested()).hasSize(asked);
+  }
+
+  @Test
   void cardOfAnAgentOffTheBoardsHasNoRanks() throws Exception {
     AgentCard card = service(team()).card(PERIOD, "cy").orElseThrow();
     assertThat(card.satisfactionRank()).isEmpty();
