@@ -10,6 +10,7 @@ import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.ReportService;
 import com.deskstats.stats.TeamMetrics;
+import ch.qos.logback.classic.Level;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
@@ -22,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Times the domain half of a 10,000-agent report (aggregate days, rank both boards, summary, needs attention,
@@ -39,6 +42,8 @@ public final class RankingBench {
   private static volatile Object sink;
 
   public static void main(String[] args) {
+    // Logback's default is DEBUG to the console: keep per-report lines out of the timings.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
     Map<LocalDate, DayRows> days = new HashMap<>();
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < 14; i++) {
