@@ -1,6 +1,7 @@
 package com.deskstats.slack;
 
 import com.deskstats.ops.Metrics;
+import com.deskstats.stats.Reports;
 import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.ResponseUrlServer;
 import com.deskstats.testing.SlackSigner;
@@ -51,7 +52,8 @@ final class SlackHarness implements AutoCloseable {
 
   final FakeSlack slack = new FakeSlack();
   final ResponseUrlServer responses = new ResponseUrlServer();
-  final FakeReports reports = new FakeReports();
+  /** The fake behind the app, or null when a real Reports was handed in. */
+  final FakeReports reports;
   final FakeDigest digest = new FakeDigest();
   final Metrics metrics = new Metrics(false);
   final CountingExecutor executor;
@@ -70,9 +72,19 @@ final class SlackHarness implements AutoCloseable {
   }
 
   SlackHarness(Set<String> botAdmins, CountingExecutor executor) {
+    this(botAdmins, executor, new FakeReports());
+  }
+
+  /** With a real {@link Reports} (ReportService over a MockWebServer Desk) in place of the fake. */
+  SlackHarness(Reports service) {
+    this(Set.of(), new CountingExecutor(8), service);
+  }
+
+  private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service) {
     this.executor = executor;
+    this.reports = service instanceof FakeReports f ? f : null;
     slack.requireToken(BOT_TOKEN);
-    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), reports, digest, botAdmins, metrics,
+    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), service, digest, botAdmins, metrics,
         executor, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).start();
     HttpHandler health = ex -> {
       byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
