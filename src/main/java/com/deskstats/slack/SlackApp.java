@@ -96,6 +96,10 @@ public final class SlackApp {
     slackConfig.setMethodsEndpointUrlPrefix(slackApiUrl.endsWith("/") ? slackApiUrl : slackApiUrl + "/");
     slackConfig.setPrettyResponseLoggingEnabled(false);
     slackConfig.setLibraryMaintainerMode(false);
+    // No client-side call statistics: they need a background thread and an extra auth.test per token.
+    slackConfig.getMethodsConfig().setStatsEnabled(false);
+    // A hung Slack must not hold a reply thread for ever.
+    slackConfig.setHttpClientCallTimeoutMillis(20_000);
     return AppConfig.builder()
         .slack(Slack.getInstance(slackConfig))
         .singleTeamBotToken(botToken)
