@@ -47,6 +47,7 @@ public final class Mrkdwn {
     StringBuilder out = new StringBuilder(t.length() + 2).append('`');
     t.codePoints().forEach(cp -> {
       if (cp == '`') out.append('\u02CB');
+      else if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) out.append('\uFFFD');
       else if (Character.isISOControl(cp) || Character.isWhitespace(cp)) out.append(' ');
       else if (!isBidiControl(cp)) out.appendCodePoint(cp);
     });
@@ -74,6 +75,11 @@ public final class Mrkdwn {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       if (isBidiControl(cp)) continue;
+      if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
+        out.append('\uFFFD'); // a lone surrogate: not text Slack can show
+        lastSpace = false;
+        continue;
+      }
       if (Character.isISOControl(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
         if (!lastSpace) out.append(' ');
         lastSpace = true;

@@ -102,7 +102,7 @@ public final class ReportBlocks {
     blocks.add(mrkdwnSection(satisfactionBoard(r)));
     blocks.add(mrkdwnSection(firstResponseBoard(r)));
     blocks.add(mrkdwnSection(needsAttention(r)));
-    blocks.add(contextLine(r, o));
+    blocks.add(contextLine(r, o, true));
     if (o.buttons()) navigation(r.period(), "", o).ifPresent(blocks::add);
     return new Message(reportText(title, r), blocks);
   }
@@ -221,13 +221,13 @@ public final class ReportBlocks {
     return section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION_TEXT))));
   }
 
-  private static LayoutBlock contextLine(Report r, Options o) {
+  private static LayoutBlock contextLine(Report r, Options o, boolean changes) {
     StringBuilder s = new StringBuilder();
     if (r.sample()) s.append("*Sample data*: the bundled demo team, not your Desk · ");
     s.append("Period ").append(r.period().label())
         .append(" · days in ").append(r.zone().getId())
         .append(" · ").append(ReportFormat.dataAge(r.dataAsOf(), r.zone(), o.now()));
-    if (comparable(r.previous()) != null && r.previous() != null) {
+    if (changes && comparable(r.previous()) != null) {
       s.append(" · changes vs ").append(r.period().previous().label());
     }
     String text = Mrkdwn.escape(Mrkdwn.truncate(s.toString(), 1000));
@@ -274,28 +274,29 @@ public final class ReportBlocks {
     List<TextObject> f = new ArrayList<>(MAX_FIELDS);
     f.add(cardField("Sessions", count(a.totalSessions()) + " · answered " + count(a.answeredSessions())
         + " · unreplied " + count(a.unrepliedSessions()),
-        median(m.sessions(), ReportBlocks::whole) + " · unreplied " + medianValue(m.unreplied(), ReportBlocks::whole)));
+        median(medianValue(m.sessions(), ReportBlocks::whole) + " · " + medianValue(m.unreplied(), ReportBlocks::whole)
+            + " unreplied")));
     f.add(cardField("Satisfaction", ratio(a.satisfiedSessions(), a.ratedSessions()),
-        median(m.satisfaction(), ReportFormat::percent)));
+        median(medianValue(m.satisfaction(), ReportFormat::percent))));
     f.add(cardField("First response",
         a.answeredSessions() == 0 ? "no answered sessions" : seconds(a.avgFirstRespTime()) + " avg · " + within30(a),
-        median(m.avgFirstRespTime(), ReportFormat::seconds) + " · "
-            + medianValue(m.firstRespUnder30Share(), ReportFormat::percent) + " within 30 s"));
+        median(medianValue(m.avgFirstRespTime(), ReportFormat::seconds) + " · "
+            + medianValue(m.firstRespUnder30Share(), ReportFormat::percent) + " within 30 s")));
     f.add(cardField("Response", a.answeredSessions() == 0 ? "no answered sessions" : seconds(a.avgRespTime()) + " avg · "
-        + count(a.avgRespUnder30s()) + " within 30 s", median(m.avgRespTime(), ReportFormat::seconds)));
+        + count(a.avgRespUnder30s()) + " sessions within 30 s", median(medianValue(m.avgRespTime(), ReportFormat::seconds))));
     f.add(cardField("Session duration", a.totalSessions() == 0 ? "no sessions" : seconds(a.avgAcceptTime()) + " avg · "
-        + span(a.totalAcceptTime()) + " in all", median(m.avgAcceptTime(), ReportFormat::seconds)));
+        + span(a.totalAcceptTime()) + " in all", median(medianValue(m.avgAcceptTime(), ReportFormat::seconds))));
     f.add(cardField("Transfers · effective", count(a.transferSessions()) + " transferred · "
         + count(a.effectiveSessions()) + " effective", count(a.agentEndCount()) + " ended by the agent"));
-    f.add(cardField("Users served", count(a.servedUsers()), median(m.servedUsers(), ReportBlocks::whole)));
+    f.add(cardField("Users served", count(a.servedUsers()), median(medianValue(m.servedUsers(), ReportBlocks::whole))));
     f.add(cardField("Messages", count(a.agentMessages()) + " by agent · " + count(a.userMessages()) + " by users",
-        median(m.agentMessages(), ReportBlocks::whole) + " by agent"));
+        median(medianValue(m.agentMessages(), ReportBlocks::whole) + " by agent")));
     f.add(cardField("Time online", span(a.freeTime() + a.busyTime() + a.restTime()),
         "idle " + span(a.freeTime()) + " · busy " + span(a.busyTime()) + " · break " + span(a.restTime())));
     f.add(cardField("First login · last logout", ReportFormat.timestamp(a.firstLoginTimestamp(), r.zone()),
         ReportFormat.timestamp(a.lastLogoutTimestamp(), r.zone())));
     blocks.add(section(s -> s.fields(f)));
-    blocks.add(contextLine(r, o));
+    blocks.add(contextLine(r, o, false));
     if (o.buttons()) navigation(r.period(), "agent " + a.agentId() + " ", o).ifPresent(blocks::add);
 
     String text = title + ": " + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + ", " + count(a.totalSessions())
@@ -330,8 +331,8 @@ public final class ReportBlocks {
     String apply(double v);
   }
 
-  private static String median(OptionalDouble m, DoubleFormat f) {
-    return "_team median " + medianValue(m, f) + "_";
+  private static String median(String values) {
+    return "_team median " + values + "_";
   }
 
   private static String medianValue(OptionalDouble m, DoubleFormat f) {
@@ -348,7 +349,7 @@ public final class ReportBlocks {
   }
 
   private static final Gson GSON = GsonFactory.createSnakeCase();
-  private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().create();
+  private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   /** The message as Slack's Web API gets it ({@code {"text":…,"blocks":[…]}}), serialised as Bolt does. */
   public static String toJson(Message m) {
