@@ -135,7 +135,8 @@ public final class Chart {
       g.setColor(MUTED);
       g.drawString(empty, x, listTop + 36);
     }
-    int nameW = 190;
+    int rankW = 46;
+    int nameW = 220;
     int valueW = 150;
     int barX = x + nameW + 10;
     int barMax = w - nameW - 10 - valueW - 10;
@@ -143,11 +144,16 @@ public final class Chart {
       Bar b = bars.get(i);
       int rowY = listTop + i * rowH;
       int base = rowY + rowH / 2 + 8;
-      String name = b.rank() + ". " + fonts.printable(b.agent());
-      Font nameFont = fonts.forText(name, 22);
-      g.setFont(nameFont);
+      // Rank and name are drawn apart so a right-to-left name cannot reorder the rank.
+      String rank = b.rank() + ".";
+      g.setFont(fonts.base(Font.PLAIN, 22));
+      g.setColor(MUTED);
+      FontMetrics rm = g.getFontMetrics();
+      g.drawString(rank, x + rankW - 8 - rm.stringWidth(rank), base);
+      String name = fonts.printable(b.agent());
+      g.setFont(fonts.forText(name, 22));
       g.setColor(INK);
-      g.drawString(fit(name, g.getFontMetrics(), nameW), x, base);
+      g.drawString(fit(name, g.getFontMetrics(), nameW - rankW), x + rankW, base);
       int len = (int) Math.round(Math.max(0, Math.min(1, b.fraction())) * barMax);
       g.setColor(color);
       g.fillRoundRect(barX, rowY + 6, Math.max(len, 4), rowH - 12, 8, 8);
