@@ -1,6 +1,7 @@
 package com.deskstats.ops;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The bot's Prometheus metrics; one instance, built by Main and handed to whoever counts. */
@@ -22,7 +24,10 @@ public final class Metrics {
   private final Histogram deskCalls;
   private final Counter cache;
   private final Counter deliveries;
+  private final Gauge deskLast;
+  private final Gauge deskLastSuccess;
   private final AtomicReference<DeskOutcome> lastDesk = new AtomicReference<>();
+  private final Clock clock;
 
   public Metrics() {
     this(true);
@@ -30,6 +35,12 @@ public final class Metrics {
 
   /** @param jvm whether to register JVM metrics (once per process: tests make several instances) */
   public Metrics(boolean jvm) {
+    this(jvm, Clock.systemUTC());
+  }
+
+  /** @param clock stamps the last Desk call, so health checks can say how old it is */
+  public Metrics(boolean jvm, Clock clock) {
+    this.clock = clock;
     commands = Counter.builder().name("deskstats_commands_total")
         .help("Slash commands handled, by subcommand and outcome").labelNames("command", "outcome").register(registry);
     deskCalls = Histogram.builder().name("deskstats_desk_call_seconds")
@@ -38,6 +49,10 @@ public final class Metrics {
         .help("Per-day cache look-ups by result (hit, miss, shared)").labelNames("result").register(registry);
     deliveries = Counter.builder().name("deskstats_digest_deliveries_total")
         .help("Digest deliveries by outcome").labelNames("outcome").register(registry);
+    deskLast = Gauge.builder().name("deskstats_desk_last_call")
+        .help("1 for the outcome of the most recent Desk call; no series before the first call").labelNames("outcome").register(registry);
+    deskLastSuccess = Gauge.builder().name("deskstats_desk_last_success_timestamp_seconds")
+        .help("Unix time of the most recent successful Desk call, 0 before the first").register(registry);
     if (jvm) JvmMetrics.builder().register(registry);
   }
 
@@ -48,7 +63,13 @@ public final class Metrics {
   /** One Desk HTTP attempt: outcome such as ok, retry, credentials, bad_request, not_desk_app, unavailable. */
   public void deskCall(String outcome, int code, long millis) {
     deskCalls.labelValues(outcome).observe(millis / 1000.0);
-    lastDesk.set(new DeskOutcome(outcome, code, millis, System.currentTimeMillis()));
+    long now = clock.millis();
+    synchronized (deskLast) {
+      DeskOutcome previous = lastDesk.getAndSet(new DeskOutcome(outcome, code, millis, now));
+      if (previous != null && !previous.outcome().equals(outcome)) deskLast.remove(previous.outcome());
+      deskLast.labelValues(outcome).set(1);
+    }
+    if ("ok".equals(outcome)) deskLastSuccess.set(now / 1000.0);
   }
 
   /** result: hit, miss or shared (joined a fetch already under way). */

@@ -1,0 +1,31 @@
+# desk-stats: build the fat jar with Maven, run it on a slim JRE as a non-root user.
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+# Dependencies first, so editing the sources does not download them again.
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src ./src
+RUN mvn -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+# CJK font for the leaderboard chart's Chinese nicknames; curl for the health check.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-microhei fontconfig curl \
+    && rm -rf /var/lib/apt/lists/*
+RUN groupadd --gid 10001 deskstats \
+    && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin deskstats \
+    && mkdir -p /app/data \
+    && chown -R 10001:10001 /app
+WORKDIR /app
+COPY --from=build --chown=10001:10001 /src/target/desk-stats-bot.jar /app/desk-stats-bot.jar
+# The embedded H2 database (DATABASE_URL unset) lives in ./data, that is /app/data.
+VOLUME ["/app/data"]
+ENV PORT=3000
+EXPOSE 3000
+USER 10001:10001
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS --max-time 4 "http://127.0.0.1:${PORT}/health" || exit 1
+# Exec form: java is PID 1 and gets SIGTERM. The heap follows the container memory limit; add flags with JAVA_TOOL_OPTIONS.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", "/app/desk-stats-bot.jar"]
+CMD []
