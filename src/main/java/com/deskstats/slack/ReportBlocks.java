@@ -348,6 +348,16 @@ public final class ReportBlocks {
     return new Message(safe, List.of(section(s -> s.text(markdownText(safe)))));
   }
 
+  /**
+   * A message from mrkdwn the caller wrote itself (may link channels or format): one section, the same text as
+   * fallback. Anything from Desk or a user inside it must already be {@link Mrkdwn#escape}d.
+   */
+  public static Message noticeMrkdwn(String trustedMrkdwn) {
+    String text = trustedMrkdwn == null || trustedMrkdwn.isBlank() ? "Something went wrong." : trustedMrkdwn;
+    String cut = Mrkdwn.truncate(text, MAX_SECTION_TEXT);
+    return new Message(cut, List.of(section(s -> s.text(markdownText(cut)))));
+  }
+
   private static final Gson GSON = GsonFactory.createSnakeCase();
   private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 

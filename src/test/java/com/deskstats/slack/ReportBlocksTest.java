@@ -213,6 +213,14 @@ class ReportBlocksTest {
   }
 
   @Test
+  void trustedMrkdwnNoticeKeepsLinks() {
+    ReportBlocks.Message m = ReportBlocks.noticeMrkdwn("Subscribed <#C123> at 09:00.");
+    assertThat(m.text()).isEqualTo("Subscribed <#C123> at 09:00.");
+    assertThat(sectionTexts(m)).containsExactly("Subscribed <#C123> at 09:00.");
+    assertThat(ReportBlocks.noticeMrkdwn("x".repeat(4000)).text()).hasSize(3000);
+  }
+
+  @Test
   void compactJsonIsTheSameDocumentAsThePrettyOne() {
     ReportBlocks.Message m = ReportBlocks.report(RenderFixtures.smallTeam(YESTERDAY, true), EPHEMERAL);
     assertThat(JsonParser.parseString(ReportBlocks.toJson(m)))
