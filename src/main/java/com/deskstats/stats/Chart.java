@@ -130,7 +130,7 @@ public final class Chart {
     int listTop = y + 80;
     int bottom = HEIGHT - 50;
     int rowH = rows == 0 ? 0 : Math.min(46, (bottom - listTop) / rows);
-    if (bars.isEmpty()) {
+    if (total == 0) {
       g.setFont(fonts.base(Font.PLAIN, 22));
       g.setColor(MUTED);
       g.drawString(empty, x, listTop + 36);
@@ -161,7 +161,7 @@ public final class Chart {
       g.setFont(fonts.base(Font.PLAIN, 20));
       g.drawString(fit(b.label(), g.getFontMetrics(), valueW + barMax - len), barX + Math.max(len, 4) + 8, base);
     }
-    if (total > bars.size() && !bars.isEmpty()) {
+    if (total > bars.size()) {
       g.setFont(fonts.base(Font.ITALIC, 20));
       g.setColor(MUTED);
       g.drawString("…and " + String.format(Locale.ENGLISH, "%,d", total - bars.size()) + " more", x, HEIGHT - 20);
