@@ -1,0 +1,165 @@
+package com.deskstats.digest;
+
+import com.deskstats.slack.DigestControl;
+import com.deskstats.store.Delivery;
+import com.deskstats.store.DeliveryStore;
+import com.deskstats.store.StoreException;
+import com.deskstats.store.Subscription;
+import com.deskstats.store.SubscriptionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscriptions from Slack: stored, scheduled at once, listed with their last delivery. The default
+ * subscription (DIGEST_CHANNEL) is not stored; a stored subscription for the same channel overrides its
+ * schedule, and unsubscribing that channel brings the default schedule back.
+ */
+public final class DigestService implements DigestControl {
+  private static final Logger log = LoggerFactory.getLogger(DigestService.class);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+  private final SubscriptionStore subscriptions;
+  private final DeliveryStore deliveries;
+  private final Scheduling scheduling;
+  private final Deliverer deliverer;
+  private final Optional<Subscription> defaultSubscription;
+  private final String defaultCron;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  DigestService(SubscriptionStore subscriptions, DeliveryStore deliveries, Scheduling scheduling, Deliverer deliverer,
+      Optional<Subscription> defaultSubscription, String defaultCron, ZoneId zone, Clock clock) {
+    this.subscriptions = subscriptions;
+    this.deliveries = deliveries;
+    this.scheduling = scheduling;
+    this.deliverer = deliverer;
+    this.defaultSubscription = defaultSubscription;
+    this.defaultCron = defaultCron;
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  /** Every subscription in force: the stored ones, plus the default one unless a stored one overrides it. */
+  List<Subscription> all() {
+    List<Subscription> out = new ArrayList<>(subscriptions.list());
+    defaultSubscription.filter(d -> out.stream().noneMatch(s -> s.channelId().equals(d.channelId())))
+        .ifPresent(out::add);
+    out.sort(Comparator.comparing(Subscription::channelId));
+    return out;
+  }
+
+  @Override
+  public String subscribe(String channelId, Optional<LocalTime> time, String userId) {
+    String cron = time.map(Schedules::daily).orElse(defaultCron);
+    Subscription s = new Subscription(channelId, cron, zone, userId, clock.instant());
+    try {
+      boolean added = subscriptions.upsert(s);
+      scheduling.schedule(s);
+      log.info("digest subscription channel={} cron='{}' zone={} by={} {}", channelId, cron, zone, userId,
+          added ? "added" : "moved");
+      String when = Schedules.words(cron, zone);
+      String next = Schedules.nextFire(cron, zone, clock.instant()).map(i -> " The next one is " + at(i, zone) + ".")
+          .orElse("");
+      return (added ? "<#" + channelId + "> will get the daily digest " : "<#" + channelId + ">'s digest now comes ")
+          + when + "." + next;
+    } catch (StoreException e) {
+      return e.getMessage();
+    } catch (SchedulerException e) {
+      log.error("digest subscription channel={} could not be scheduled", channelId, e);
+      return "The subscription is saved but could not be scheduled yet; it takes effect at the bot's next restart.";
+    }
+  }
+
+  @Override
+  public String unsubscribe(String channelId, String userId) {
+    boolean isDefault = defaultSubscription.filter(d -> d.channelId().equals(channelId)).isPresent();
+    try {
+      boolean removed = subscriptions.delete(channelId);
+      if (!removed && isDefault) {
+        return "<#" + channelId + "> gets the default digest set by DIGEST_CHANNEL, which cannot be removed from Slack: "
+            + "unset DIGEST_CHANNEL (or point it at another channel) and restart the bot.";
+      }
+      if (!removed) {
+        return "<#" + channelId + "> has no digest subscription; `/desk-stats subscriptions` lists the channels that do.";
+      }
+      log.info("digest subscription channel={} removed by={}", channelId, userId);
+      if (isDefault) {
+        Subscription d = defaultSubscription.get();
+        scheduling.schedule(d);
+        return "<#" + channelId + ">'s own schedule is removed; it gets the default digest again, "
+            + Schedules.words(d.cron(), d.zone()) + ", set by DIGEST_CHANNEL.";
+      }
+      scheduling.unschedule(channelId);
+      return "<#" + channelId + "> will no longer get the daily digest.";
+    } catch (StoreException e) {
+      return e.getMessage();
+    } catch (SchedulerException e) {
+      log.error("digest subscription channel={} could not be unscheduled", channelId, e);
+      return "The subscription is removed, but its schedule could not be cleared yet; it stops at the bot's next restart.";
+    }
+  }
+
+  @Override
+  public String list() {
+    List<Subscription> all;
+    try {
+      all = all();
+    } catch (StoreException e) {
+      return e.getMessage();
+    }
+    if (all.isEmpty()) {
+      return "No channel gets the daily digest. Add one with `/desk-stats subscribe #channel 09:00`.";
+    }
+    Instant now = clock.instant();
+    StringBuilder sb = new StringBuilder("*Daily digest subscriptions*");
+    for (Subscription s : all) {
+      sb.append("\n• <#").append(s.channelId()).append("> ").append(Schedules.words(s.cron(), s.zone()));
+      if (s.createdBy().equals(Digest.DEFAULT_CREATOR)) sb.append(" _(default, from DIGEST_CHANNEL)_");
+      Schedules.nextFire(s.cron(), s.zone(), now).ifPresent(i -> sb.append(" · next ").append(at(i, s.zone())));
+      Optional<Delivery> last = deliveries.last(s.channelId());
+      sb.append(" · last: ").append(last.map(d -> describe(d, s.zone())).orElse("none yet"));
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String digestNow(String channelId, String userId) {
+    log.info("digest test send channel={} by={}", channelId, userId);
+    try {
+      return deliverer.test(channelId).sentence();
+    } catch (StoreException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static String describe(Delivery d, ZoneId zone) {
+    Instant when = d.finishedAt().orElse(d.claimedAt());
+    String what = switch (d.status()) {
+      case SENT -> d.error().isPresent() ? "sent without the chart" : "sent";
+      case FAILED -> "failed";
+      case SKIPPED -> "skipped";
+      case CLAIMED -> "in progress";
+    };
+    String s = (d.kind() == Delivery.Kind.TEST ? "test send " : "") + what + " " + at(when, zone)
+        + " (for " + Deliverer.label(d.day()) + ")";
+    if (d.status() != Delivery.Status.SENT || d.error().isPresent()) {
+      s += d.error().map(e -> ": " + e).orElse("");
+    }
+    return s;
+  }
+
+  private static String at(Instant i, ZoneId zone) {
+    return WHEN.format(i.atZone(zone));
+  }
+}

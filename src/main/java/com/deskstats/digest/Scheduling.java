@@ -1,0 +1,166 @@
+package com.deskstats.digest;
+
+import com.deskstats.store.Subscription;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.quartz.spi.JobFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * The Quartz side of the digest: one CronTrigger per subscription in its time zone. H2 (one replica) uses
+ * the RAM store; PostgreSQL uses the clustered JDBC store on our DataSource, so each firing runs on one node
+ * and a schedule changed on any node is seen by all.
+ */
+final class Scheduling {
+
+  static final String GROUP = "digest";
+  /** Fixed: every replica must share it, it is the cluster's SCHED_NAME. */
+  static final String INSTANCE_NAME = "deskstats";
+
+  private final Scheduler scheduler;
+
+  Scheduling(Scheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Builds (does not start) the scheduler.
+   *
+   * @param clustered true for PostgreSQL: JobStoreTX, clustered, on {@code dataSource}
+   * @param instanceId "AUTO" in production; tests may name their nodes
+   * @param idleWait how often an idle node looks for due triggers (it is woken at once for its own changes)
+   */
+  static Scheduling create(boolean clustered, DataSource dataSource, DigestJob job, String instanceId, Duration idleWait)
+      throws SchedulerException {
+    String dsName = null;
+    if (clustered) {
+      // Quartz looks data sources up by name in a process-wide registry: a unique name per scheduler.
+      dsName = "deskstats-" + UUID.randomUUID();
+      DBConnectionManager.getInstance().addConnectionProvider(dsName, new Provider(dataSource));
+    }
+    Properties p = properties(clustered, dsName, instanceId, idleWait);
+    Scheduler s;
+    synchronized (Scheduling.class) {
+      s = new StdSchedulerFactory(p).getScheduler();
+      // We hold the reference; leaving it in Quartz's static repository would forbid a second node (tests)
+      // of the same name in this JVM.
+      SchedulerRepository.getInstance().remove(INSTANCE_NAME);
+    }
+    JobFactory factory = (bundle, sched) -> {
+      if (bundle.getJobDetail().getJobClass() != DigestJob.class) {
+        throw new SchedulerException("unexpected job class " + bundle.getJobDetail().getJobClass().getName());
+      }
+      return job;
+    };
+    s.setJobFactory(factory);
+    return new Scheduling(s);
+  }
+
+  /** The Quartz properties for one replica (RAM store) or a cluster (JDBC store on PostgreSQL). */
+  static Properties properties(boolean clustered, String dataSourceName, String instanceId, Duration idleWait) {
+    Properties p = new Properties();
+    p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
+    p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    p.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(idleWait.toMillis()));
+    p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+    p.setProperty("org.quartz.threadPool.threadCount", "2");
+    p.setProperty("org.quartz.threadPool.threadNamePrefix", "digest");
+    p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    if (!clustered) {
+      p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+      return p;
+    }
+    p.setProperty("org.quartz.scheduler.instanceId", instanceId);
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+    p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+    p.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");
+    p.setProperty("org.quartz.jobStore.isClustered", "true");
+    p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "10000");
+    p.setProperty("org.quartz.jobStore.useProperties", "true");
+    p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+    return p;
+  }
+
+  /** Makes the triggers match the subscriptions: adds, moves and removes. */
+  void sync(List<Subscription> subscriptions) throws SchedulerException {
+    Set<JobKey> wanted = new HashSet<>();
+    for (Subscription s : subscriptions) {
+      schedule(s);
+      wanted.add(jobKey(s.channelId()));
+    }
+    for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+      if (!wanted.contains(k)) scheduler.deleteJob(k);
+    }
+  }
+
+  /** Schedules or moves the channel's trigger; an unchanged trigger is left alone (its next fire time too). */
+  void schedule(Subscription s) throws SchedulerException {
+    TriggerKey tk = triggerKey(s.channelId());
+    Trigger existing = scheduler.getTrigger(tk);
+    if (existing instanceof CronTrigger c && c.getCronExpression().equals(s.cron())
+        && c.getTimeZone().getID().equals(s.zone().getId())) {
+      return;
+    }
+    JobDetail job = JobBuilder.newJob(DigestJob.class).withIdentity(jobKey(s.channelId()))
+        .usingJobData(DigestJob.CHANNEL, s.channelId()).requestRecovery(false).build();
+    // Misfires do nothing here: start-up's catch-up (with DIGEST_GRACE) decides about missed runs.
+    Trigger trigger = TriggerBuilder.newTrigger().withIdentity(tk).forJob(job)
+        .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(s.zone()))
+            .withMisfireHandlingInstructionDoNothing())
+        .build();
+    scheduler.scheduleJob(job, Set.of(trigger), true);
+  }
+
+  void unschedule(String channelId) throws SchedulerException {
+    scheduler.deleteJob(jobKey(channelId));
+  }
+
+  static JobKey jobKey(String channelId) {
+    return JobKey.jobKey(channelId, GROUP);
+  }
+
+  static TriggerKey triggerKey(String channelId) {
+    return TriggerKey.triggerKey(channelId, GROUP);
+  }
+
+  /** Hands Quartz connections from our pool; the pool belongs to Main, so shutdown leaves it open. */
+  private record Provider(DataSource dataSource) implements ConnectionProvider {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return dataSource.getConnection();
+    }
+
+    @Override
+    public void shutdown() {}
+
+    @Override
+    public void initialize() {}
+  }
+}

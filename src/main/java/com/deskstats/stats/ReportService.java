@@ -1,0 +1,174 @@
+package com.deskstats.stats;
+
+import com.deskstats.desk.DeskException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds team reports and agent cards from a {@link DaySource}, fetching a period's days in parallel. */
+public final class ReportService implements Reports {
+
+  /** Days fetched at once by the convenience constructor's own pool. */
+  public static final int DEFAULT_PARALLEL_DAYS = 4;
+
+  private static final Logger log = LoggerFactory.getLogger(ReportService.class);
+
+  private final DaySource days;
+  private final ZoneId zone;
+  private final int minRatings;
+  private final int topN;
+  private final Clock clock;
+  private final Executor executor;
+
+  /**
+   * @param days where day rows come from (the cache in front of Desk, or the sample team)
+   * @param zone the Desk time zone: where days begin and what "today" means
+   * @param minRatings rated sessions an agent needs to be on the satisfaction board (MIN_RATINGS)
+   * @param topN how many of each board a report shows (TOP_N)
+   * @param executor runs the day fetches; its bound is the number of days fetched at once
+   */
+  public ReportService(DaySource days, ZoneId zone, int minRatings, int topN, Clock clock, Executor executor) {
+    if (minRatings < 1) throw new IllegalArgumentException("minRatings must be at least 1");
+    if (topN < 1) throw new IllegalArgumentException("topN must be at least 1");
+    this.days = days;
+    this.zone = zone;
+    this.minRatings = minRatings;
+    this.topN = topN;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  /** As the full constructor, with its own pool of {@link #DEFAULT_PARALLEL_DAYS} daemon threads that end when idle. */
+  public ReportService(DaySource days, ZoneId zone, int minRatings, int topN, Clock clock) {
+    this(days, zone, minRatings, topN, clock, defaultPool());
+  }
+
+  @Override
+  public Report report(Period period) throws DeskException {
+    long started = System.nanoTime();
+    Period previous = period.previous();
+    List<LocalDate> wanted = new ArrayList<>(period.dates());
+    wanted.addAll(previous.dates());
+    List<DayRows> fetched = fetchAll(wanted);
+    List<DayRows> current = fetched.subList(0, period.days());
+    List<DayRows> before = fetched.subList(period.days(), fetched.size());
+    Report report = build(period, current, before);
+    log.debug("report {} ({} agents) in {} ms", period.token(), report.agents().size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return report;
+  }
+
+  /** A report from rows already in hand: {@code current} covers the period, {@code previous} the period before. */
+  public Report build(Period period, List<DayRows> current, List<DayRows> previous) {
+    List<AgentStats> agents = List.copyOf(Aggregation.aggregate(current));
+    TeamSummary previousSummary = TeamMetrics.summary(Aggregation.aggregate(previous));
+    Instant asOf = Instant.EPOCH;
+    for (DayRows d : current) {
+      if (d.fetchedAt() != null && d.fetchedAt().isAfter(asOf)) asOf = d.fetchedAt();
+    }
+    return new Report(
+        period,
+        zone,
+        days.sample(),
+        asOf,
+        TeamMetrics.summary(agents),
+        previousSummary,
+        agents,
+        Leaderboards.satisfaction(agents, minRatings),
+        Leaderboards.firstResponse(agents),
+        TeamMetrics.needsAttention(agents),
+        minRatings,
+        topN);
+  }
+
+  @Override
+  public Optional<AgentCard> card(Period period, String agentId) throws DeskException {
+    if (agentId == null || agentId.isBlank()) return Optional.empty();
+    return cardOf(report(period), agentId);
+  }
+
+  /**
+   * The card of one agent of a report already built (no fetch), or empty when no active agent has that AgentId
+   * ignoring case and surrounding spaces; an exact AgentId wins over one that differs only in case.
+   */
+  public static Optional<AgentCard> cardOf(Report report, String agentId) {
+    if (agentId == null || agentId.isBlank()) return Optional.empty();
+    agentId = agentId.strip();
+    AgentStats found = null;
+    for (AgentStats a : report.agents()) {
+      if (a.agentId().equals(agentId)) {
+        found = a;
+        break;
+      }
+      if (found == null && a.agentId().equalsIgnoreCase(agentId)) found = a;
+    }
+    if (found == null) return Optional.empty();
+    return Optional.of(new AgentCard(
+        report,
+        found,
+        Leaderboards.rankOf(report.satisfaction(), found.agentId()),
+        Leaderboards.rankOf(report.firstResponse(), found.agentId()),
+        TeamMetrics.medians(report.agents())));
+  }
+
+  @Override
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
+  /** Fetches every day on the executor; the result is in the order asked. */
+  private List<DayRows> fetchAll(List<LocalDate> dates) throws DeskException {
+    List<CompletableFuture<DayRows>> futures = new ArrayList<>(dates.size());
+    for (LocalDate d : dates) {
+      futures.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          return days.day(d);
+        } catch (DeskException e) {
+          throw new CompletionException(e);
+        }
+      }, executor));
+    }
+    List<DayRows> out = new ArrayList<>(dates.size());
+    try {
+      for (CompletableFuture<DayRows> f : futures) out.add(f.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      futures.forEach(f -> f.cancel(true));
+      throw new DeskException(DeskException.Kind.UNAVAILABLE, 0, "The report was interrupted before Desk answered; try again.", e);
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+      if (cause instanceof DeskException de) throw de;
+      if (cause instanceof RuntimeException re) throw re;
+      if (cause instanceof Error err) throw err;
+      throw new IllegalStateException(cause);
+    }
+    return out;
+  }
+
+  private static Executor defaultPool() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_PARALLEL_DAYS, DEFAULT_PARALLEL_DAYS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "report-days-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+}

@@ -1,0 +1,234 @@
+package com.deskstats.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskstats.desk.DeskException;
+import com.deskstats.ops.Metrics;
+import com.deskstats.stats.Period;
+import com.deskstats.store.Delivery;
+import com.deskstats.store.DeliveryStore;
+import com.deskstats.testing.DigestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTest {
+  /** 09:00 on 25 Nov 2026 in Shanghai: the digest reports 24 Nov. */
+  static final Instant FIRE = Instant.parse("2026-11-25T01:00:00Z");
+  static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+
+  SlackStub slack;
+  MutableClock clock;
+  FakeReports reports;
+  DeliveryStore deliveries;
+  Metrics metrics;
+  List<Duration> waits;
+  Deliverer deliverer;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    slack = new SlackStub();
+    clock = new MutableClock(FIRE.plusMillis(20));
+    reports = new FakeReports(clock);
+    deliveries = new DeliveryStore(DigestDatabases.h2(), clock);
+    metrics = new Metrics(false);
+    waits = new CopyOnWriteArrayList<>();
+    deliverer = new Deliverer(reports, FakeReports.renderer(), new SlackCalls(slack.client(), waits::add), deliveries,
+        metrics, clock, FakeReports.DESK, "node-a");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    slack.close();
+  }
+
+  @Test
+  void postsYesterdaysReportAndUploadsTheChartToTheChannel() {
+    Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
+
+    assertThat(out.outcome()).isEqualTo("sent");
+    assertThat(reports.asked).containsExactly(Period.day(DAY));
+    SlackStub.Call post = slack.calls("chat.postMessage").get(0);
+    assertThat(post.form()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24");
+    assertThat(post.form().get("blocks")).contains("*Digest* 2026-11-24");
+    SlackStub.Call getUrl = slack.calls("files.getUploadURLExternal").get(0);
+    assertThat(getUrl.form()).containsEntry("length", String.valueOf(FakeReports.PNG.length))
+        .containsEntry("filename", "desk-stats-2026-11-24.png");
+    assertThat(slack.calls("upload")).singleElement().satisfies(c -> assertThat(c.body()).isEqualTo(FakeReports.PNG));
+    assertThat(slack.calls("files.completeUploadExternal")).singleElement()
+        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C1"));
+    Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
+    assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
+    assertThat(d.messageTs()).isPresent();
+    assertThat(d.error()).isEmpty();
+    assertThat(metrics.scrape()).contains("deskstats_digest_deliveries_total{outcome=\"sent\"} 1.0");
+  }
+
+  @Test
+  void aChannelGivenByNameGetsTheChartThroughTheIdSlackAnswered() {
+    slack.script("chat.postMessage", new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"ok\":true,\"channel\":\"C0TEAM\",\"ts\":\"1700000000.000001\"}"));
+
+    deliverer.scheduled("#team", FIRE);
+
+    assertThat(slack.calls("files.completeUploadExternal")).singleElement()
+        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C0TEAM"));
+  }
+
+  @Test
+  void aRefiredTriggerForTheSameDayDoesNotPostAgain() {
+    deliverer.scheduled("C1", FIRE);
+    Deliverer.Outcome again = deliverer.scheduled("C1", FIRE.plusSeconds(30));
+
+    assertThat(again.outcome()).isEqualTo("duplicate");
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+  }
+
+  @Test
+  void rateLimitedPostWaitsRetryAfterThenPostsOnce() {
+    slack.script("chat.postMessage", SlackStub.tooManyRequests(7));
+
+    Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
+
+    assertThat(out.outcome()).isEqualTo("sent");
+    assertThat(waits).containsExactly(Duration.ofSeconds(7));
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
+    assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
+    assertThat(d.attempts()).isEqualTo(2);
+  }
+
+  @Test
+  void aHugeRetryAfterIsCappedAtAMinute() {
+    slack.script("chat.postMessage", SlackStub.tooManyRequests(3600));
+
+    deliverer.scheduled("C1", FIRE);
+
+    assertThat(waits).containsExactly(Duration.ofSeconds(60));
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+  }
+
+  @Test
+  void channelNotFoundIsNotRetriedAndIsRecorded() {
+    slack.script("chat.postMessage", SlackStub.error("channel_not_found"));
+
+    Deliverer.Outcome out = deliverer.scheduled("C404", FIRE);
+
+    assertThat(out.outcome()).isEqualTo("failed");
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    assertThat(waits).isEmpty();
+    assertThat(slack.calls("files.getUploadURLExternal")).isEmpty();
+    Delivery d = deliveries.scheduled("C404", DAY).orElseThrow();
+    assertThat(d.status()).isEqualTo(Delivery.Status.FAILED);
+    assertThat(d.error()).hasValueSatisfying(e -> assertThat(e).contains("channel_not_found"));
+    assertThat(d.finishedAt()).isPresent();
+    assertThat(metrics.scrape()).contains("deskstats_digest_deliveries_total{outcome=\"failed\"} 1.0");
+  }
+
+  @Test
+  void notInChannelAndInvalidAuthAreNotRetried() {
+    slack.script("chat.postMessage", SlackStub.error("not_in_channel"));
+    slack.script("chat.postMessage", SlackStub.error("invalid_auth"));
+
+    String first = deliverer.scheduled("C1", FIRE).sentence();
+    String second = deliverer.scheduled("C2", FIRE).sentence();
+
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(waits).isEmpty();
+    assertThat(first).contains("/invite");
+    assertThat(second).contains("SLACK_BOT_TOKEN").doesNotContain("xoxb-");
+  }
+
+  @Test
+  void serverErrorsBackOffExponentiallyAndGiveUpAfterFiveAttempts() {
+    for (int i = 0; i < 5; i++) slack.script("chat.postMessage", new MockResponse().setResponseCode(503));
+
+    Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
+
+    assertThat(out.outcome()).isEqualTo("failed");
+    assertThat(slack.calls("chat.postMessage")).hasSize(5);
+    assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
+    assertThat(deliveries.scheduled("C1", DAY).orElseThrow().error()).hasValueSatisfying(e -> assertThat(e).contains("http_503"));
+  }
+
+  @Test
+  void aServerErrorThenSuccessPostsOnce() {
+    slack.script("chat.postMessage", new MockResponse().setResponseCode(502));
+
+    assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aDroppedConnectionIsRetriedWithBackoff() {
+    slack.script("chat.postMessage", new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+
+    assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    assertThat(deliveries.scheduled("C1", DAY).orElseThrow().attempts()).isEqualTo(2);
+    assertThat(slack.calls("chat.postMessage")).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void aRateLimitedUploadIsRetriedAndTheChartStillArrives() {
+    slack.script("files.getUploadURLExternal", SlackStub.tooManyRequests(3));
+
+    assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
+    assertThat(waits).containsExactly(Duration.ofSeconds(3));
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    assertThat(slack.calls("files.completeUploadExternal")).hasSize(1);
+  }
+
+  @Test
+  void aFailedChartUploadStillCountsAsSentWithANote() {
+    slack.script("files.getUploadURLExternal", SlackStub.error("missing_scope"));
+
+    Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
+
+    assertThat(out.outcome()).isEqualTo("sent_without_chart");
+    Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
+    assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
+    assertThat(d.error()).hasValueSatisfying(e -> assertThat(e).contains("chart").contains("missing_scope"));
+  }
+
+  @Test
+  void aDeskFailureIsRecordedAndTheChannelIsToldInOneSentence() {
+    reports.failure = new DeskException(DeskException.Kind.CREDENTIALS, 70003,
+        "Desk rejected the credentials: check DESK_SDKAPPID and DESK_SECRET_KEY.");
+
+    Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
+
+    assertThat(out.outcome()).isEqualTo("desk_failed");
+    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.form().get("text"))
+        .isEqualTo("The desk-stats digest for Tue 24 Nov 2026 could not be made: Desk rejected the credentials: check DESK_SDKAPPID and DESK_SECRET_KEY."));
+    assertThat(slack.calls("files.getUploadURLExternal")).isEmpty();
+    Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
+    assertThat(d.status()).isEqualTo(Delivery.Status.FAILED);
+    assertThat(d.error()).hasValueSatisfying(e -> assertThat(e).contains("Desk rejected the credentials"));
+  }
+
+  @Test
+  void aTestSendNeverTakesTheDaysScheduledDelivery() {
+    Deliverer.Outcome test = deliverer.test("C1");
+    Deliverer.Outcome scheduled = deliverer.scheduled("C1", FIRE);
+
+    assertThat(test.outcome()).isEqualTo("test_sent");
+    assertThat(test.sentence()).contains("test digest").contains("does not count");
+    assertThat(scheduled.outcome()).isEqualTo("sent");
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(deliveries.scheduled("C1", DAY).orElseThrow().kind()).isEqualTo(Delivery.Kind.SCHEDULED);
+  }
+
+  @Test
+  void theReportedDayIsYesterdayInTheDeskZoneAtTheFireTime() {
+    // 23:30 UTC on 24 Nov is 07:30 on 25 Nov in Shanghai: yesterday there is 24 Nov, not 23 Nov.
+    assertThat(deliverer.reportedDay(Instant.parse("2026-11-24T23:30:00Z"))).isEqualTo(DAY);
+  }
+}
