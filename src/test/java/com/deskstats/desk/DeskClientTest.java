@@ -55,7 +55,7 @@ class DeskClientTest {
 
   private static final LocalDate DAY = LocalDate.of(2025, 1, 13);
 
-  private final MockWebServer server = new MockWebServer();
+  private final MockWebServer server = DeskFakes.server();
   private final Metrics metrics = new Metrics(false);
   private final ExecutorService pages = Executors.newCachedThreadPool();
   private DeskClient client;

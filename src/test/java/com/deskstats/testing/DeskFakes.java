@@ -12,6 +12,10 @@ import com.deskstats.ops.Metrics;
 import com.squareup.moshi.JsonAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -20,10 +24,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ServerSocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /** Desk answers for MockWebServer and a quick test client: rows, pages, error bodies and a paging dispatcher. */
@@ -40,6 +46,50 @@ public final class DeskFakes {
   private static final JsonAdapter<DeskRequest> REQUEST = DeskJson.moshi().adapter(DeskRequest.class);
 
   private DeskFakes() {}
+
+  /**
+   * A MockWebServer whose connections send at once (TCP_NODELAY), like a real HTTP server. A plain MockWebServer
+   * writes headers and body separately, and Nagle's algorithm against the client's delayed ACK adds about 40 ms to
+   * every answer, which would swamp any timing.
+   */
+  public static MockWebServer server() {
+    MockWebServer server = new MockWebServer();
+    server.setServerSocketFactory(new ServerSocketFactory() {
+      @Override
+      public ServerSocket createServerSocket() throws IOException {
+        return new ServerSocket() {
+          @Override
+          public Socket accept() throws IOException {
+            Socket socket = super.accept();
+            socket.setTcpNoDelay(true);
+            return socket;
+          }
+        };
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port) throws IOException {
+        ServerSocket socket = createServerSocket();
+        socket.bind(new InetSocketAddress(port));
+        return socket;
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+        ServerSocket socket = createServerSocket();
+        socket.bind(new InetSocketAddress(port), backlog);
+        return socket;
+      }
+
+      @Override
+      public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+        ServerSocket socket = createServerSocket();
+        socket.bind(new InetSocketAddress(address, port), backlog);
+        return socket;
+      }
+    });
+    return server;
+  }
 
   /** A row with every number 0 and no nickname. */
   public static AgentRow row(String id) {
