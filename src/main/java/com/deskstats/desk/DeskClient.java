@@ -178,7 +178,8 @@ public final class DeskClient implements DeskSource, AutoCloseable {
     Page first = fetchPage(fetch, 0);
     List<Page> pages = new ArrayList<>(List.of(first));
     Set<Integer> totals = new TreeSet<>(Set.of(first.total()));
-    int target = first.total();
+    int seen = first.rows().size();
+    int target = extend(first.total(), seen, first.rows().size() >= PAGE_SIZE);
     int covered = PAGE_SIZE;
     // A page that reports a larger TotalCount extends the read: keep going until every reported row is covered.
     while (covered < target) {
@@ -188,11 +189,15 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       }
       List<Integer> offsets = new ArrayList<>();
       for (int o = covered; o < target; o += PAGE_SIZE) offsets.add(o);
+      Page last = null;
       for (Page p : fetchAll(fetch, offsets)) {
         pages.add(p);
         totals.add(p.total());
         target = Math.max(target, p.total());
+        seen += p.rows().size();
+        last = p;
       }
+      target = extend(target, seen, last.rows().size() >= PAGE_SIZE);
       covered = offsets.get(offsets.size() - 1) + PAGE_SIZE;
     }
     Map<String, AgentRow> rows = new LinkedHashMap<>();
@@ -200,6 +205,14 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       for (AgentRow row : p.rows()) rows.putIfAbsent(row.agentId(), row);
     }
     return new Pass(List.copyOf(rows.values()), totals.size() == 1, totals);
+  }
+
+  /**
+   * How many rows to read: the largest TotalCount reported, unless more rows than that have already come back
+   * (Desk left TotalCount out), in which case one more page while the last one was full.
+   */
+  static int extend(int reportedTotal, int rowsSeen, boolean lastPageFull) {
+    return rowsSeen > reportedTotal && lastPageFull ? rowsSeen + 1 : reportedTotal;
   }
 
   /** The pages at {@code offsets}, fetched on the executor (bounded by the permits), in offset order. */
@@ -278,13 +291,13 @@ public final class DeskClient implements DeskSource, AutoCloseable {
         long ms = (System.nanoTime() - t0) / 1_000_000;
 
         if (result.type() == Type.OK) {
-          record(fetch, offset, "ok", 0, ms, "");
+          logAttempt(fetch, offset, "ok", 0, ms, "");
           return result.page();
         }
         int code = result.code();
         if (result.type() == Type.REFUSED && code == DeskErrors.SIG_EXPIRED && !renewedSig) {
           // The sig expired on Desk's side: make a fresh one and try once more, outside the retry budget.
-          record(fetch, offset, "retry", code, ms, result.detail());
+          logAttempt(fetch, offset, "retry", code, ms, result.detail());
           signer.invalidate();
           renewedSig = true;
           attempts--;
@@ -292,7 +305,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
         }
         if (!result.retryable()) {
           DeskException e = refusal(result);
-          record(fetch, offset, DeskErrors.outcome(e.kind()), code, ms, result.detail());
+          logAttempt(fetch, offset, DeskErrors.outcome(e.kind()), code, ms, result.detail());
           throw e;
         }
         boolean rateLimited = result.rateLimited();
@@ -302,10 +315,10 @@ public final class DeskClient implements DeskSource, AutoCloseable {
         long spent = clock.millis() - started;
         if (attempts >= retry.attempts() || spent + delay > retry.totalBudget().toMillis()) {
           DeskException e = exhausted(result, attempts);
-          record(fetch, offset, DeskErrors.outcome(e.kind()), code, ms, result.detail());
+          logAttempt(fetch, offset, DeskErrors.outcome(e.kind()), code, ms, result.detail());
           throw e;
         }
-        record(fetch, offset, "retry", code, ms, result.detail());
+        logAttempt(fetch, offset, "retry", code, ms, result.detail());
         if (rateLimited) {
           gate.slowDown(delay); // every call of this client waits, this one included (at the top of the loop)
         } else {
@@ -346,6 +359,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       return Result.of(Type.NETWORK, 0, faultName(e));
     } catch (RuntimeException e) {
       // A converter failure other than Moshi's: treat like a body that is not Desk's JSON.
+      log.warn("Desk answer for day={} offset={} could not be read: {}", fetch.day(), offset, e.getClass().getName());
       return MALFORMED;
     } finally {
       permits.release();
@@ -374,7 +388,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
   }
 
   /** One log line and one metric per HTTP attempt; never the URL's query, which holds the sig. */
-  private void record(Fetch fetch, int offset, String outcome, int code, long ms, String detail) {
+  private void logAttempt(Fetch fetch, int offset, String outcome, int code, long ms, String detail) {
     metrics.deskCall(outcome, code, ms);
     if (detail.isEmpty()) {
       log.info("Desk call day={} offset={} outcome={} code={} ms={}", fetch.day(), offset, outcome, code, ms);

@@ -212,6 +212,27 @@ class DeskClientTest {
   }
 
   @Test
+  void missingTotalCountPagesUntilAShortPage() throws Exception {
+    List<AgentRow> team = team(230);
+    server.setDispatcher(dispatcher(r -> {
+      DeskRequest req = request(r);
+      List<AgentRow> page = team.subList(Math.min(req.offset(), 230), Math.min(req.offset() + 100, 230));
+      return json("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"Data\":" + DeskFakes.okPage(0, page).replaceFirst("^.*\"Data\":", ""));
+    }));
+
+    assertThat(client.fetchDay(DAY, Set.of())).isEqualTo(team);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void exactTotalCountCostsNoExtraRequest() throws Exception {
+    server.setDispatcher(DeskFakes.pages(team(200)));
+
+    assertThat(client.fetchDay(DAY, Set.of())).hasSize(200);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void rateLimitThenBadGatewayThenSuccessIsRetriedThrough() throws Exception {
     server.enqueue(error(141009));
     server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));

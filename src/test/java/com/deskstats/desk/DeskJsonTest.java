@@ -49,6 +49,13 @@ class DeskJsonTest {
   }
 
   @Test
+  void moshisOwnRecordAdapterWouldRejectAMissingField() {
+    // Why RecordAdapterFactory exists: Moshi 1.15 reads records but insists on every primitive field.
+    JsonAdapter<AgentRow> plain = new com.squareup.moshi.Moshi.Builder().build().adapter(AgentRow.class);
+    assertThatThrownBy(() -> plain.fromJson("{\"AgentId\":\"a\"}")).isInstanceOf(JsonDataException.class);
+  }
+
+  @Test
   void nullFieldsAndMissingDataTakeDefaults() throws Exception {
     DeskResponse r = response.fromJson("{\"ErrorCode\":70001,\"ErrorInfo\":null,\"TotalCount\":null}");
 
