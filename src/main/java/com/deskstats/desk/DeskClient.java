@@ -31,8 +31,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -167,10 +167,16 @@ public final class DeskClient implements DeskSource, AutoCloseable {
 
   private record Page(int offset, int total, List<AgentRow> rows) {}
 
-  /** One read of a day: its request parameters and a flag that stops sibling pages once one has failed. */
-  private record Fetch(LocalDate day, DayBounds bounds, List<String> agentIds, AtomicBoolean aborted) {
+  /** One read of a day: its request parameters and the first page failure, which stops the sibling pages. */
+  private record Fetch(LocalDate day, DayBounds bounds, List<String> agentIds, AtomicReference<DeskException> failure) {
     Fetch(LocalDate day, DayBounds bounds, List<String> agentIds) {
-      this(day, bounds, agentIds, new AtomicBoolean());
+      this(day, bounds, agentIds, new AtomicReference<>());
+    }
+
+    /** Records the first failure; every page of this read then ends with it, so the user hears the real cause. */
+    DeskException fail(DeskException e) {
+      failure.compareAndSet(null, e);
+      return failure.get();
     }
   }
 
@@ -224,23 +230,21 @@ public final class DeskClient implements DeskSource, AutoCloseable {
           try {
             return fetchPage(fetch, offset);
           } catch (DeskException e) {
-            fetch.aborted().set(true);
-            throw new CompletionException(e);
+            throw new CompletionException(fetch.fail(e));
           }
         }, executor));
       }
     } catch (RejectedExecutionException e) {
-      fetch.aborted().set(true);
-      throw new DeskException(Kind.UNAVAILABLE, 0, "The Desk client is shutting down: try again in a moment.");
+      throw fetch.fail(new DeskException(Kind.UNAVAILABLE, 0, "The Desk client is shutting down: try again in a moment."));
     }
     List<Page> pages = new ArrayList<>(offsets.size());
     for (CompletableFuture<Page> f : futures) {
       try {
         pages.add(f.join());
       } catch (CompletionException e) {
-        fetch.aborted().set(true);
-        if (e.getCause() instanceof DeskException de) throw de;
-        throw new DeskException(Kind.UNAVAILABLE, 0, where + " could not be read: try again later.");
+        if (e.getCause() instanceof DeskException de) throw fetch.fail(de);
+        log.warn("Desk page for day={} failed unexpectedly: {}", fetch.day(), e.getCause().getClass().getName());
+        throw fetch.fail(new DeskException(Kind.UNAVAILABLE, 0, where + " could not be read: try again later."));
       }
     }
     return pages;
@@ -283,7 +287,8 @@ public final class DeskClient implements DeskSource, AutoCloseable {
     boolean renewedSig = false;
     try {
       while (true) {
-        if (fetch.aborted().get()) throw new DeskException(Kind.UNAVAILABLE, 0, "Another page of this day failed.");
+        DeskException sibling = fetch.failure().get();
+        if (sibling != null) throw sibling; // another page of this read failed: stop, and report its cause
         gate.awaitTurn();
         attempts++;
         long t0 = System.nanoTime();
@@ -305,6 +310,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
         }
         if (!result.retryable()) {
           DeskException e = refusal(result);
+          fetch.fail(e); // before the log line, so siblings stop as soon as possible
           logAttempt(fetch, offset, DeskErrors.outcome(e.kind()), code, ms, result.detail());
           throw e;
         }
@@ -315,6 +321,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
         long spent = clock.millis() - started;
         if (attempts >= retry.attempts() || spent + delay > retry.totalBudget().toMillis()) {
           DeskException e = exhausted(result, attempts);
+          fetch.fail(e); // before the log line, so siblings stop as soon as possible
           logAttempt(fetch, offset, DeskErrors.outcome(e.kind()), code, ms, result.detail());
           throw e;
         }

@@ -402,6 +402,31 @@ class DeskClientTest {
   }
 
   @Test
+  void theFailingPagesCauseReachesTheUserNotASiblingsAbort() throws Exception {
+    List<AgentRow> team = team(400);
+    server.setDispatcher(dispatcher(r -> {
+      DeskRequest req = request(r);
+      return switch (req.offset()) {
+        case 100 -> new MockResponse().setResponseCode(502);
+        case 300 -> error(141004);
+        default -> page(team, req);
+      };
+    }));
+    try (LogCapture logs = LogCapture.of(DeskClient.class)) {
+      CountDownLatch page300Failed = logs.whenLogged("offset=300 outcome=bad_request");
+      // Page 100 backs off after its 502 until page 300 has failed for good, then must stop with page 300's cause.
+      Sleeper untilPage300Failed = millis -> page300Failed.await(5, TimeUnit.SECONDS);
+      DeskClient c = client(4, DeskFakes.fastRetries(), Clock.systemUTC(), untilPage300Failed, pages, http());
+
+      DeskException e = catchThrowableOfType(DeskException.class, () -> c.fetchDay(DAY, Set.of()));
+
+      assertThat(e.kind()).isEqualTo(Kind.BAD_REQUEST);
+      assertThat(e.code()).isEqualTo(141004);
+      assertThat(page300Failed.getCount()).isZero();
+    }
+  }
+
+  @Test
   void growingTotalCountStillGivesOneRowPerAgent() throws Exception {
     List<AgentRow> before = team(150);
     List<AgentRow> after = new ArrayList<>();
