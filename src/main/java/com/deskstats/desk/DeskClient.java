@@ -6,6 +6,7 @@ import com.deskstats.desk.DeskException.Kind;
 import com.deskstats.ops.Metrics;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -291,9 +292,16 @@ public final class DeskClient implements DeskSource, AutoCloseable {
         if (sibling != null) throw sibling; // another page of this read failed: stop, and report its cause
         gate.awaitTurn();
         attempts++;
-        long t0 = System.nanoTime();
-        Result result = send(fetch, offset);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Result result;
+        long ms;
+        permits.acquire();
+        try {
+          long t0 = System.nanoTime(); // after the permit: the time Desk took, not our queue
+          result = send(fetch, offset);
+          ms = (System.nanoTime() - t0) / 1_000_000;
+        } finally {
+          permits.release();
+        }
 
         if (result.type() == Type.OK) {
           logAttempt(fetch, offset, "ok", 0, ms, "");
@@ -340,10 +348,10 @@ public final class DeskClient implements DeskSource, AutoCloseable {
 
   private static final Result MALFORMED = Result.of(Type.MALFORMED, 0, "malformed body");
 
+  /** One HTTP attempt; the caller holds a permit. */
   private Result send(Fetch fetch, int offset) throws InterruptedException {
     DeskRequest body = DeskRequest.page(fetch.bounds().from(), fetch.bounds().to(), PAGE_SIZE, offset, fetch.agentIds());
     long random = ThreadLocalRandom.current().nextLong(1L << 32);
-    permits.acquire();
     try {
       Call<DeskResponse> call = api.describeAgentStatistics(
           signer.sdkAppId(), signer.identifier(), signer.sig(), random, "json", body);
@@ -368,8 +376,6 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       // A converter failure other than Moshi's: treat like a body that is not Desk's JSON.
       log.warn("Desk answer for day={} offset={} could not be read: {}", fetch.day(), offset, e.getClass().getName());
       return MALFORMED;
-    } finally {
-      permits.release();
     }
   }
 
@@ -377,7 +383,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
     if (e instanceof SocketTimeoutException) return "timeout";
     if (e instanceof ConnectException) return "connection refused";
     if (e instanceof UnknownHostException) return "unknown host";
-    if (e instanceof java.io.EOFException) return "connection closed";
+    if (e instanceof EOFException) return "connection closed";
     return e.getClass().getSimpleName();
   }
 
