@@ -1,0 +1,385 @@
+package com.deskstats.slack;
+
+import static com.deskstats.slack.ReportFormat.count;
+import static com.deskstats.slack.ReportFormat.countChange;
+import static com.deskstats.slack.ReportFormat.percent;
+import static com.deskstats.slack.ReportFormat.ratio;
+import static com.deskstats.slack.ReportFormat.seconds;
+import static com.deskstats.slack.ReportFormat.secondsChange;
+import static com.deskstats.slack.ReportFormat.shareChange;
+import static com.deskstats.slack.ReportFormat.span;
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.deskstats.stats.AgentCard;
+import com.deskstats.stats.AgentStats;
+import com.deskstats.stats.Period;
+import com.deskstats.stats.Ranked;
+import com.deskstats.stats.Report;
+import com.deskstats.stats.TeamMedians;
+import com.deskstats.stats.TeamSummary;
+import com.google.gson.Gson;
+import com.google.gson.annotations.SerializedName;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.util.json.GsonFactory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.IntFunction;
+
+/**
+ * Pure functions from a {@link Report} or {@link AgentCard} to a Block Kit message, the same for every surface.
+ * Slack's limits hold for any team size: every list is capped by count and by characters.
+ */
+public final class ReportBlocks {
+  private ReportBlocks() {}
+
+  /** Slack's limits on a message. */
+  static final int MAX_BLOCKS = 50;
+  static final int MAX_SECTION_TEXT = 3000;
+  static final int MAX_FIELDS = 10;
+  static final int MAX_FIELD_TEXT = 2000;
+  static final int MAX_HEADER = 150;
+  static final int MAX_BUTTON_VALUE = 2000;
+  /** Longest name on a board line, in code points, before escaping. */
+  static final int NAME_IN_LINE = 40;
+  /** Longest name in a card's title, in code points, before escaping. */
+  static final int NAME_IN_CARD = 80;
+
+  public static final String ACTION_PREV = "deskstats_prev";
+  public static final String ACTION_NEXT = "deskstats_next";
+  public static final String ACTION_POST = "deskstats_post";
+
+  /** A rendered message: {@code text} is the plain fallback (notifications, screen readers), never empty. */
+  public record Message(String text, List<LayoutBlock> blocks) {
+    public Message {
+      Objects.requireNonNull(text);
+      blocks = List.copyOf(blocks);
+    }
+  }
+
+  /**
+   * How to render.
+   *
+   * @param today today in the Desk time zone: no "next" button reaches past it
+   * @param ephemeral the message is only visible to the asker, so it offers "Post to channel"
+   * @param buttons whether to add the previous/next/post buttons (the digest has none)
+   * @param now the current instant, for the data's age
+   */
+  public record Options(LocalDate today, boolean ephemeral, boolean buttons, Instant now) {
+    public Options {
+      Objects.requireNonNull(today);
+      Objects.requireNonNull(now);
+    }
+
+    /** No buttons, not ephemeral: the digest's and a public post's options. */
+    public static Options plain(LocalDate today, Instant now) {
+      return new Options(today, false, false, now);
+    }
+  }
+
+  // ---------------------------------------------------------------- team report
+
+  /** The team report: header, summary fields, both boards, needs attention, context and buttons. */
+  public static Message report(Report r, Options o) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    String title = title("Desk team report", r);
+    blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title, MAX_HEADER), true))));
+    blocks.add(section(s -> s.fields(summaryFields(r))));
+    blocks.add(divider());
+    blocks.add(mrkdwnSection(satisfactionBoard(r)));
+    blocks.add(mrkdwnSection(firstResponseBoard(r)));
+    blocks.add(mrkdwnSection(needsAttention(r)));
+    blocks.add(contextLine(r, o, true));
+    if (o.buttons()) navigation(r.period(), "", o).ifPresent(blocks::add);
+    return new Message(reportText(title, r), blocks);
+  }
+
+  private static String title(String what, Report r) {
+    return (r.sample() ? "[Sample data] " : "") + what + " · " + r.period().label();
+  }
+
+  private static String reportText(String title, Report r) {
+    TeamSummary t = summary(r.current());
+    StringBuilder s = new StringBuilder(title).append(": ")
+        .append(count(t.sessions())).append(" sessions, ")
+        .append(count(t.activeAgents())).append(t.activeAgents() == 1 ? " active agent" : " active agents");
+    if (t.rated() > 0) s.append(", satisfaction ").append(ratio(t.satisfied(), t.rated()));
+    t.firstResponse().ifPresent(f -> s.append(", first response ").append(seconds(f)).append(" avg"));
+    s.append(", ").append(count(t.unreplied())).append(" unreplied.");
+    return s.toString();
+  }
+
+  private static List<TextObject> summaryFields(Report r) {
+    TeamSummary cur = summary(r.current());
+    TeamSummary prev = comparable(r.previous());
+    List<TextObject> f = new ArrayList<>(6);
+    f.add(field("Sessions", count(cur.sessions()), prev == null ? "" : countChange(cur.sessions(), prev.sessions())));
+    f.add(field("Active agents", count(cur.activeAgents()),
+        prev == null ? "" : countChange(cur.activeAgents(), prev.activeAgents())));
+    f.add(field("Satisfaction", ratio(cur.satisfied(), cur.rated()),
+        prev == null ? "" : shareChange(cur.satisfaction(), prev.satisfaction())));
+    f.add(field("First response",
+        cur.firstResponse().isPresent() ? seconds(cur.firstResponse().getAsDouble()) + " avg" : "no answered sessions",
+        prev == null ? "" : secondsChange(cur.firstResponse(), prev.firstResponse())));
+    f.add(field("Within 30 s",
+        cur.firstRespUnder30Share().isPresent() ? percent(cur.firstRespUnder30Share().getAsDouble()) + " of answered" : "—",
+        prev == null ? "" : shareChange(cur.firstRespUnder30Share(), prev.firstRespUnder30Share())));
+    f.add(field("Unreplied", count(cur.unreplied()), prev == null ? "" : countChange(cur.unreplied(), prev.unreplied())));
+    return f;
+  }
+
+  private static TeamSummary summary(TeamSummary t) {
+    return t == null ? TeamSummary.EMPTY : t;
+  }
+
+  /** The previous period only counts when it had data: a period before Desk kept any is "unknown", not "zero". */
+  private static TeamSummary comparable(TeamSummary previous) {
+    return previous == null || previous.activeAgents() == 0 ? null : previous;
+  }
+
+  private static TextObject field(String label, String value, String change) {
+    String text = "*" + label + "*\n" + value + (change.isEmpty() ? "" : "   " + change);
+    return markdownText(Mrkdwn.truncate(text, MAX_FIELD_TEXT));
+  }
+
+  private static String satisfactionBoard(Report r) {
+    String heading = "*Satisfaction*  _at least " + r.minRatings() + (r.minRatings() == 1 ? " rating" : " ratings")
+        + ", fairest first (Wilson lower bound)_";
+    if (r.satisfaction().isEmpty()) {
+      return heading + "\nNo agent has " + (r.minRatings() <= 1 ? "a rating" : "at least " + r.minRatings() + " ratings")
+          + " in this period.";
+    }
+    List<Ranked> board = r.satisfaction();
+    return capped(heading, board.size(), r.topN(), i -> {
+      Ranked x = board.get(i);
+      return x.rank() + ". *" + Mrkdwn.name(x.agent().displayName(), NAME_IN_LINE) + "* · "
+          + ratio(x.agent().satisfiedSessions(), x.agent().ratedSessions());
+    });
+  }
+
+  private static String firstResponseBoard(Report r) {
+    String heading = "*First response*  _agents who answered, fastest average first_";
+    if (r.firstResponse().isEmpty()) return heading + "\nNo agent answered a session in this period.";
+    List<Ranked> board = r.firstResponse();
+    return capped(heading, board.size(), r.topN(), i -> {
+      Ranked x = board.get(i);
+      return x.rank() + ". *" + Mrkdwn.name(x.agent().displayName(), NAME_IN_LINE) + "* · "
+          + seconds(x.agent().avgFirstRespTime()) + " avg · " + within30(x.agent());
+    });
+  }
+
+  private static String within30(AgentStats a) {
+    OptionalDouble share = a.firstRespUnder30Share();
+    return share.isPresent() ? percent(share.getAsDouble()) + " within 30 s" : "none answered";
+  }
+
+  private static String needsAttention(Report r) {
+    String heading = "*Needs attention*  _unreplied sessions_";
+    if (r.needsAttention().isEmpty()) return heading + "\nEvery session got a reply.";
+    List<AgentStats> list = r.needsAttention();
+    return capped(heading, list.size(), r.topN(), i -> {
+      AgentStats a = list.get(i);
+      return "• *" + Mrkdwn.name(a.displayName(), NAME_IN_LINE) + "* · " + count(a.unrepliedSessions())
+          + " unreplied of " + count(a.totalSessions());
+    });
+  }
+
+  /**
+   * A heading and up to {@code limit} of {@code total} lines, as many as fit one section, then "…and N more".
+   * Only the lines shown are built, so a 10,000-agent board costs as much as a 10-agent one.
+   */
+  private static String capped(String heading, int total, int limit, IntFunction<String> line) {
+    String more = "\n…and " + count(total) + " more"; // the longest tail this board can need
+    int budget = MAX_SECTION_TEXT - more.length();
+    StringBuilder s = new StringBuilder(Mrkdwn.truncate(heading, budget));
+    int shown = 0;
+    int want = Math.min(total, Math.max(0, limit));
+    while (shown < want) {
+      String l = line.apply(shown);
+      if (s.length() + 1 + l.length() > budget) break;
+      s.append('\n').append(l);
+      shown++;
+    }
+    if (shown < total) s.append("\n…and ").append(count(total - shown)).append(" more");
+    return s.toString();
+  }
+
+  private static LayoutBlock mrkdwnSection(String text) {
+    return section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION_TEXT))));
+  }
+
+  private static LayoutBlock contextLine(Report r, Options o, boolean changes) {
+    StringBuilder s = new StringBuilder();
+    if (r.sample()) s.append("*Sample data*: the bundled demo team, not your Desk · ");
+    s.append("Period ").append(r.period().label())
+        .append(" · days in ").append(r.zone().getId())
+        .append(" · ").append(ReportFormat.dataAge(r.dataAsOf(), r.zone(), o.now()));
+    if (changes && comparable(r.previous()) != null) {
+      s.append(" · changes vs ").append(r.period().previous().label());
+    }
+    String text = Mrkdwn.escape(Mrkdwn.truncate(s.toString(), 1000));
+    return context(List.of(markdownText(text)));
+  }
+
+  /** Previous / next / post buttons whose values are the command texts that show those reports. */
+  private static java.util.Optional<LayoutBlock> navigation(Period period, String prefix, Options o) {
+    int days = period.days();
+    Period earlier = period.shift(-days);
+    Period later = period.shift(days);
+    String span = days == 1 ? "day" : days + " days";
+    List<BlockElement> buttons = new ArrayList<>(3);
+    String prev = prefix + earlier.token();
+    String next = prefix + later.token();
+    String self = prefix + period.token();
+    if (self.length() > MAX_BUTTON_VALUE || next.length() > MAX_BUTTON_VALUE) return java.util.Optional.empty();
+    buttons.add(button(b -> b.actionId(ACTION_PREV).text(plainText("◀ Previous " + span, true)).value(prev)));
+    if (!later.to().isAfter(o.today())) {
+      buttons.add(button(b -> b.actionId(ACTION_NEXT).text(plainText("Next " + span + " ▶", true)).value(next)));
+    }
+    if (o.ephemeral()) {
+      buttons.add(button(b -> b.actionId(ACTION_POST).text(plainText("Post to channel", true)).style("primary").value(self)));
+    }
+    return java.util.Optional.of(actions(a -> a.blockId("deskstats_nav").elements(buttons)));
+  }
+
+  // ---------------------------------------------------------------- agent card
+
+  /** One agent's card: every metric, the agent's rank on both boards, the team median beside each comparable one. */
+  public static Message card(AgentCard c, Options o) {
+    Report r = c.report();
+    AgentStats a = c.agent();
+    TeamMedians m = c.medians();
+    List<LayoutBlock> blocks = new ArrayList<>();
+    String title = title("Agent card", r);
+    blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title, MAX_HEADER), true))));
+
+    String who = "*" + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + "*  " + Mrkdwn.code(a.agentId(), NAME_IN_CARD)
+        + "\n*Satisfaction board:* " + satisfactionRank(c)
+        + "\n*First response board:* " + firstResponseRank(c);
+    blocks.add(mrkdwnSection(who));
+
+    List<TextObject> f = new ArrayList<>(MAX_FIELDS);
+    f.add(cardField("Sessions", count(a.totalSessions()) + " · answered " + count(a.answeredSessions())
+        + " · unreplied " + count(a.unrepliedSessions()),
+        median(medianValue(m.sessions(), ReportBlocks::whole) + " · " + medianValue(m.unreplied(), ReportBlocks::whole)
+            + " unreplied")));
+    f.add(cardField("Satisfaction", ratio(a.satisfiedSessions(), a.ratedSessions()),
+        median(medianValue(m.satisfaction(), ReportFormat::percent))));
+    f.add(cardField("First response",
+        a.answeredSessions() == 0 ? "no answered sessions" : seconds(a.avgFirstRespTime()) + " avg · " + within30(a),
+        median(medianValue(m.avgFirstRespTime(), ReportFormat::seconds) + " · "
+            + medianValue(m.firstRespUnder30Share(), ReportFormat::percent) + " within 30 s")));
+    f.add(cardField("Response", a.answeredSessions() == 0 ? "no answered sessions" : seconds(a.avgRespTime()) + " avg · "
+        + count(a.avgRespUnder30s()) + " sessions within 30 s", median(medianValue(m.avgRespTime(), ReportFormat::seconds))));
+    f.add(cardField("Session duration", a.totalSessions() == 0 ? "no sessions" : seconds(a.avgAcceptTime()) + " avg · "
+        + span(a.totalAcceptTime()) + " in all", median(medianValue(m.avgAcceptTime(), ReportFormat::seconds))));
+    f.add(cardField("Transfers · effective", count(a.transferSessions()) + " transferred · "
+        + count(a.effectiveSessions()) + " effective", count(a.agentEndCount()) + " ended by the agent"));
+    f.add(cardField("Users served", count(a.servedUsers()), median(medianValue(m.servedUsers(), ReportBlocks::whole))));
+    f.add(cardField("Messages", count(a.agentMessages()) + " by agent · " + count(a.userMessages()) + " by users",
+        median(medianValue(m.agentMessages(), ReportBlocks::whole) + " by agent")));
+    f.add(cardField("Time online", span(a.freeTime() + a.busyTime() + a.restTime()),
+        "idle " + span(a.freeTime()) + " · busy " + span(a.busyTime()) + " · break " + span(a.restTime())));
+    f.add(cardField("First login · last logout", ReportFormat.timestamp(a.firstLoginTimestamp(), r.zone()),
+        ReportFormat.timestamp(a.lastLogoutTimestamp(), r.zone())));
+    blocks.add(section(s -> s.fields(f)));
+    blocks.add(contextLine(r, o, false));
+    if (o.buttons()) navigation(r.period(), "agent " + a.agentId() + " ", o).ifPresent(blocks::add);
+
+    String text = title + ": " + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + ", " + count(a.totalSessions())
+        + " sessions, satisfaction " + ratio(a.satisfiedSessions(), a.ratedSessions())
+        + (a.answeredSessions() == 0 ? ", no answered sessions" : ", first response " + seconds(a.avgFirstRespTime()) + " avg")
+        + ", " + count(a.unrepliedSessions()) + " unreplied.";
+    return new Message(text, blocks);
+  }
+
+  private static String satisfactionRank(AgentCard c) {
+    OptionalInt rank = c.satisfactionRank();
+    if (rank.isPresent()) return "#" + rank.getAsInt() + " of " + count(c.report().satisfaction().size());
+    long ratings = c.agent().ratedSessions();
+    return "not ranked: " + count(ratings) + (ratings == 1 ? " rating" : " ratings") + ", needs " + c.report().minRatings();
+  }
+
+  private static String firstResponseRank(AgentCard c) {
+    OptionalInt rank = c.firstResponseRank();
+    if (rank.isPresent()) return "#" + rank.getAsInt() + " of " + count(c.report().firstResponse().size());
+    return "not ranked: no answered session";
+  }
+
+  private static TextObject cardField(String label, String value, String detail) {
+    return markdownText(Mrkdwn.truncate("*" + label + "*\n" + value + "\n" + detail, MAX_FIELD_TEXT));
+  }
+
+  private static String whole(double v) {
+    return count(Math.round(v));
+  }
+
+  private interface DoubleFormat {
+    String apply(double v);
+  }
+
+  private static String median(String values) {
+    return "_team median " + values + "_";
+  }
+
+  private static String medianValue(OptionalDouble m, DoubleFormat f) {
+    return m.isPresent() ? f.apply(m.getAsDouble()) : "—";
+  }
+
+  // ---------------------------------------------------------------- notices and JSON
+
+  /** A one-sentence message (an error, usage help): the sentence as text and as one section. */
+  public static Message notice(String sentence) {
+    String text = sentence == null || sentence.isBlank() ? "Something went wrong." : sentence;
+    String safe = Mrkdwn.truncate(Mrkdwn.escape(text), MAX_SECTION_TEXT);
+    return new Message(safe, List.of(section(s -> s.text(markdownText(safe)))));
+  }
+
+  /**
+   * A message from mrkdwn the caller wrote itself (may link channels or format): one section, the same text as
+   * fallback. Anything from Desk or a user inside it must already be {@link Mrkdwn#escape}d.
+   */
+  public static Message noticeMrkdwn(String trustedMrkdwn) {
+    String text = trustedMrkdwn == null || trustedMrkdwn.isBlank() ? "Something went wrong." : trustedMrkdwn;
+    String cut = Mrkdwn.truncate(text, MAX_SECTION_TEXT);
+    return new Message(cut, List.of(section(s -> s.text(markdownText(cut)))));
+  }
+
+  private static final Gson GSON = GsonFactory.createSnakeCase();
+  private static final Gson PRETTY = GSON.newBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  /** The message as Slack's Web API gets it ({@code {"text":…,"blocks":[…]}}), serialised as Bolt does. */
+  public static String toJson(Message m) {
+    return GSON.toJson(new Payload(m.text(), m.blocks()));
+  }
+
+  /** {@link #toJson} indented, for people and golden files. */
+  public static String toPrettyJson(Message m) {
+    return PRETTY.toJson(new Payload(m.text(), m.blocks()));
+  }
+
+  private static final class Payload {
+    @SerializedName("text")
+    final String text;
+    @SerializedName("blocks")
+    final List<LayoutBlock> blocks;
+
+    Payload(String text, List<LayoutBlock> blocks) {
+      this.text = text;
+      this.blocks = blocks;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package com.deskstats.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deskstats.stats.Period;
+import com.deskstats.stats.Report;
+import com.deskstats.testing.RenderFixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Block Kit JSON of a small fixed team, compared exactly with files under src/test/resources/golden/.
+ * After an intended change to the layout, regenerate them and review the diff:
+ * {@code mvn -o -q test -Dtest=ReportBlocksGoldenTest -Dgolden.update=true}
+ */
+class ReportBlocksGoldenTest {
+
+  private static final Path DIR = Path.of("src/test/resources/golden");
+  private static final ReportBlocks.Options OPTIONS =
+      new ReportBlocks.Options(RenderFixtures.TODAY, true, true, RenderFixtures.NOW);
+  private static final Period YESTERDAY = Period.day(LocalDate.of(2026, 11, 24));
+
+  @Test
+  void smallTeamReportMatchesGolden() throws IOException {
+    Report r = RenderFixtures.smallTeam(YESTERDAY, false);
+    assertGolden("report-small-team.json", ReportBlocks.toPrettyJson(ReportBlocks.report(r, OPTIONS)));
+  }
+
+  @Test
+  void sampleWeekReportMatchesGolden() throws IOException {
+    Report r = RenderFixtures.smallTeam(new Period(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22)), true);
+    assertGolden("report-sample-week.json", ReportBlocks.toPrettyJson(ReportBlocks.report(r, OPTIONS)));
+  }
+
+  @Test
+  void agentCardMatchesGolden() throws IOException {
+    Report r = RenderFixtures.smallTeam(YESTERDAY, false);
+    assertGolden("card-hostile-nickname.json",
+        ReportBlocks.toPrettyJson(ReportBlocks.card(RenderFixtures.card(r, "bob@example.com"), OPTIONS)));
+  }
+
+  private static void assertGolden(String name, String actual) throws IOException {
+    Path file = DIR.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(DIR);
+      Files.writeString(file, actual + "\n", StandardCharsets.UTF_8);
+    }
+    assertThat(file).as("golden file %s (regenerate with -Dgolden.update=true)", file).exists();
+    assertThat(actual + "\n").isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+}
