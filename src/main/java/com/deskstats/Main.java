@@ -1,11 +1,242 @@
 package com.deskstats;
 
-/** The composition root: builds every part once and hands it to constructors. */
+import com.deskstats.config.ConfigException;
+import com.deskstats.config.Settings;
+import com.deskstats.desk.DemoDesk;
+import com.deskstats.desk.DeskClient;
+import com.deskstats.desk.DeskSource;
+import com.deskstats.digest.Digest;
+import com.deskstats.digest.Renderer;
+import com.deskstats.ops.Health;
+import com.deskstats.ops.Metrics;
+import com.deskstats.ops.RequestIds;
+import com.deskstats.preview.Preview;
+import com.deskstats.slack.ReportBlocks;
+import com.deskstats.slack.SlackApp;
+import com.deskstats.stats.CachedDays;
+import com.deskstats.stats.Chart;
+import com.deskstats.stats.DaySource;
+import com.deskstats.stats.DirectDays;
+import com.deskstats.stats.ReportService;
+import com.deskstats.store.Database;
+import com.deskstats.store.DayStore;
+import com.deskstats.store.StoreException;
+import com.deskstats.web.WebServer;
+import com.sun.net.httpserver.HttpHandler;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: reads the settings once, builds every part once and hands it to constructors.
+ *
+ * <p>{@code java -jar desk-stats-bot.jar} serves Slack; {@code … preview [PERIOD] [--agent ID] [--demo] [--json]
+ * [--chart FILE]} prints the report Slack would get.
+ */
 public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+  /** How long in-flight replies may take to finish on SIGTERM. */
+  private static final Duration GRACE = Duration.ofSeconds(20);
+
   private Main() {}
 
   public static void main(String[] args) {
-    System.err.println("desk-stats: not wired yet");
-    System.exit(2);
+    List<String> argv = Arrays.asList(args);
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int code;
+    try {
+      if (!argv.isEmpty() && argv.get(0).equals("preview")) {
+        code = preview(argv.subList(1, argv.size()), System.getenv(), out, err);
+      } else if (argv.isEmpty() || argv.get(0).equals("serve")) {
+        code = serve(Settings.fromEnvironment().requireForServing());
+      } else if (argv.get(0).equals("help") || argv.get(0).equals("--help") || argv.get(0).equals("-h")) {
+        out.println(USAGE);
+        code = 0;
+      } else {
+        err.println("desk-stats: unknown command '" + argv.get(0) + "'.");
+        err.println(USAGE);
+        code = 2;
+      }
+    } catch (ConfigException | StoreException e) {
+      // One line naming what to fix; no stack trace.
+      err.println("desk-stats: " + e.getMessage());
+      code = 78;
+    }
+    if (code != 0) System.exit(code);
+  }
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar desk-stats-bot.jar [serve]     serve Slack (HTTP on PORT, or Socket Mode with SLACK_APP_TOKEN)",
+      "       java -jar desk-stats-bot.jar preview …   print a report; see 'preview --help'");
+
+  /** {@code preview}: the report for a person, from Desk or (--demo / DESK_DEMO=true) the sample team. */
+  static int preview(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    Preview.Options opts;
+    try {
+      opts = Preview.parseArgs(args);
+    } catch (Preview.UsageException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    if (opts.help()) {
+      out.println(Preview.USAGE);
+      return 0;
+    }
+    Settings settings = Settings.load(env);
+    boolean demo = opts.demo() || settings.deskDemo();
+    Clock clock = Clock.systemUTC();
+    Metrics metrics = new Metrics(false);
+    if (demo) {
+      DaySource days = new DirectDays(new DemoDesk(clock, settings.deskTimezone()), clock);
+      return Preview.run(opts, reports(settings, days, clock), out, err, clock);
+    }
+    settings.requireDesk();
+    OkHttpClient http = new OkHttpClient();
+    try (DeskClient desk = DeskClient.create(settings, http, metrics);
+        HikariDataSource db = Database.open(settings)) {
+      Database.migrate(db);
+      DaySource days = cachedDays(settings, desk, db, clock, metrics);
+      return Preview.run(opts, reports(settings, days, clock), out, err, clock);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** Serves Slack until SIGTERM, then stops taking requests, finishes replies in flight and exits. */
+  static int serve(Settings settings) {
+    Running running;
+    try {
+      running = start(settings, Clock.systemUTC());
+    } catch (StartupException e) {
+      log.error("desk-stats could not start: {}", e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.stop();
+      stopped.countDown();
+    }, "shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** A start-up that failed after the settings were valid (Slack unreachable, token refused, port taken). */
+  static final class StartupException extends Exception {
+    StartupException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The running bot: its web server's port, and how to stop it. */
+  record Running(WebServer web, SlackApp slack, Digest digest, DeskSource desk, HikariDataSource db,
+      OkHttpClient http) {
+    int port() {
+      return web.port();
+    }
+
+    /** Stops taking requests, lets replies in flight finish, stops the digest, then closes the pools. */
+    void stop() {
+      log.info("Stopping: no new requests; finishing replies in flight");
+      web.stop(GRACE);
+      slack.stop(GRACE);
+      digest.stop();
+      if (desk instanceof DeskClient client) client.close();
+      http.dispatcher().executorService().shutdown();
+      db.close();
+      log.info("Stopped");
+    }
+  }
+
+  /** Builds and starts every part; the caller owns the returned handle. */
+  static Running start(Settings settings, Clock clock) throws StartupException {
+    log.info("Starting desk-stats: {}", settings);
+    Metrics metrics = new Metrics();
+    OkHttpClient http = new OkHttpClient();
+    HikariDataSource db = Database.open(settings);
+    Database.migrate(db);
+
+    DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
+        : DeskClient.create(settings, http, metrics);
+    ReportService reports = reports(settings, cachedDays(settings, desk, db, clock, metrics), clock);
+
+    Digest digest;
+    try {
+      digest = Digest.start(settings, db, reports, Digest.slackClient(settings), renderer(), metrics, clock);
+    } catch (org.quartz.SchedulerException e) {
+      db.close();
+      throw new StartupException("the digest scheduler did not start: " + e.getMessage(), e);
+    }
+
+    ExecutorService replies = Executors.newFixedThreadPool(8, threads("reply"));
+    SlackApp slack = new SlackApp(SlackApp.appConfig(settings), reports, digest.control(), settings.botAdmins(),
+        metrics, replies, clock);
+    Health health = new Health(db, digest::started, metrics, clock);
+    Map<String, HttpHandler> routes = new LinkedHashMap<>();
+    routes.put("/health", Health.healthHandler(health));
+    routes.put("/metrics", Health.metricsHandler(metrics));
+
+    WebServer web = null;
+    try {
+      slack.start();
+      web = new WebServer(settings.port(), settings.socketMode() ? null : slack.app(), routes).start();
+      if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow());
+    } catch (Exception e) {
+      if (web != null) web.stop(Duration.ZERO);
+      slack.stop(Duration.ZERO);
+      digest.stop();
+      if (desk instanceof DeskClient client) client.close();
+      db.close();
+      throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    }
+    log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
+    return new Running(web, slack, digest, desk, db, http);
+  }
+
+  private static DaySource cachedDays(Settings settings, DeskSource desk, javax.sql.DataSource db, Clock clock,
+      Metrics metrics) {
+    return new CachedDays(desk, new DayStore(db), CachedDays.scope(settings), settings.deskTimezone(),
+        settings.deskSettle(), clock, metrics);
+  }
+
+  private static ReportService reports(Settings settings, DaySource days, Clock clock) {
+    return new ReportService(days, settings.deskTimezone(), settings.minRatings(), settings.topN(), clock,
+        RequestIds.propagating(Executors.newFixedThreadPool(4, threads("report"))));
+  }
+
+  /** The digest's message: the same blocks as every other surface, without buttons, plus the chart. */
+  static Renderer renderer() {
+    return (report, today, now) -> {
+      ReportBlocks.Message m = ReportBlocks.report(report, ReportBlocks.Options.plain(today, now));
+      return new Renderer.Rendered(m.text(), m.blocks(), Chart.png(report));
+    };
+  }
+
+  private static ThreadFactory threads(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }
