@@ -36,10 +36,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * The composition root: reads the settings once, builds every part once and hands it to constructors.
@@ -77,7 +79,8 @@ public final class Main {
       err.println("desk-stats: " + e.getMessage());
       code = 78;
     }
-    if (code != 0) System.exit(code);
+    // Always exit explicitly: after serve, a library's idle non-daemon thread must not keep the JVM alive.
+    System.exit(code);
   }
 
   static final String USAGE = String.join("\n",
@@ -128,10 +131,22 @@ public final class Main {
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      running.stop();
-      stopped.countDown();
-    }, "shutdown"));
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (stopping.compareAndSet(false, true)) {
+        running.stop();
+        stopped.countDown();
+      }
+    };
+    // SIGINT, SIGHUP or System.exit elsewhere: stop gracefully all the same.
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "shutdown"));
+    // SIGTERM is how an orchestrator asks us to stop. Left to the JVM it would exit 143 (killed by a signal), so we
+    // take it ourselves: stop gracefully, then main exits 0.
+    try {
+      Signal.handle(new Signal("TERM"), sig -> new Thread(stop, "sigterm").start());
+    } catch (IllegalArgumentException e) {
+      log.warn("Cannot handle SIGTERM here ({}); the shutdown hook stops the bot instead", e.getMessage());
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {
