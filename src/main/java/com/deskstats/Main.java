@@ -78,6 +78,10 @@ public final class Main {
       // One line naming what to fix; no stack trace.
       err.println("desk-stats: " + e.getMessage());
       code = 78;
+    } catch (RuntimeException e) {
+      // A bug, not a setting: the trace is for the operator's log. Exit rather than leave a half-started JVM up.
+      log.error("desk-stats failed unexpectedly", e);
+      code = 1;
     }
     // Always exit explicitly: after serve, a library's idle non-daemon thread must not keep the JVM alive.
     System.exit(code);
@@ -203,28 +207,42 @@ public final class Main {
     }
 
     ExecutorService replies = Executors.newFixedThreadPool(8, threads("reply"));
-    SlackApp slack = new SlackApp(SlackApp.appConfig(settings), reports, digest.control(), settings.botAdmins(),
-        metrics, replies, clock);
     Health health = new Health(db, digest::started, metrics, clock);
     Map<String, HttpHandler> routes = new LinkedHashMap<>();
     routes.put("/health", Health.healthHandler(health));
     routes.put("/metrics", Health.metricsHandler(metrics));
 
+    SlackApp slack = null;
     WebServer web = null;
     try {
-      slack.start();
+      try {
+        // Bolt checks the bot token with auth.test as the app is built, and throws when Slack refuses it.
+        slack = new SlackApp(SlackApp.appConfig(settings), reports, digest.control(), settings.botAdmins(),
+            metrics, replies, clock);
+        slack.start();
+      } catch (RuntimeException e) {
+        throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
+            + message(e), e);
+      }
       web = new WebServer(settings.port(), settings.socketMode() ? null : slack.app(), routes).start();
       if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow());
     } catch (Exception e) {
+      // Nothing may keep running: Quartz's threads would otherwise hold the JVM up after the failed start.
       if (web != null) web.stop(Duration.ZERO);
-      slack.stop(Duration.ZERO);
+      if (slack != null) slack.stop(Duration.ZERO);
+      else replies.shutdownNow();
       digest.stop();
       if (desk instanceof DeskClient client) client.close();
+      http.dispatcher().executorService().shutdown();
       db.close();
-      throw new StartupException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+      throw e instanceof StartupException s ? s : new StartupException(message(e), e);
     }
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
     return new Running(web, slack, digest, desk, db, http);
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private static DaySource cachedDays(Settings settings, DeskSource desk, javax.sql.DataSource db, Clock clock,
