@@ -125,6 +125,61 @@ class MainProcessTest {
     assertThat(c.stderr() + c.stdout()).doesNotContain(secretPart).doesNotContain(SIGNING_SECRET);
   }
 
+  // ------------------------------------------------------------------ start-up failures after valid settings
+
+  /** The settings of a demo serve against {@code slack} on {@code port}. */
+  private record FakeSlackUrl(String apiUrl) {}
+
+  private static Map<String, String> serveEnv(FakeSlack slack, int port, String database) {
+    return serveEnv(new FakeSlackUrl(slack.apiUrl()), port, database);
+  }
+
+  private static Map<String, String> serveEnv(FakeSlackUrl slack, int port, String database) {
+    return Map.of(
+        "SLACK_BOT_TOKEN", BOT_TOKEN,
+        "SLACK_SIGNING_SECRET", SIGNING_SECRET,
+        "SLACK_API_URL", slack.apiUrl(),
+        "DESK_DEMO", "true",
+        "DATABASE_URL", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+        "PORT", String.valueOf(port));
+  }
+
+  @Test
+  void aPortInUseExits1WithOneErrorLineAndNoStackTrace() throws Exception {
+    try (FakeSlack slack = new FakeSlack(); ServerSocket taken = new ServerSocket(0)) {
+      slack.requireToken(BOT_TOKEN);
+      Child c = new Child(serveEnv(slack, taken.getLocalPort(), "taken"), "serve");
+      assertThat(c.exitCode()).isEqualTo(1);
+      assertThat(c.stderr().lines().filter(l -> l.contains("ERROR")).toList()).singleElement().asString()
+          .contains("could not start").contains(String.valueOf(taken.getLocalPort()));
+      assertThat(c.stderr()).doesNotContain("\tat ").doesNotContain(BOT_TOKEN);
+    }
+  }
+
+  @Test
+  void aRefusedBotTokenExits1WithOneErrorLineAndNoStackTrace() throws Exception {
+    try (FakeSlack slack = new FakeSlack()) {
+      slack.requireToken("xoxb-some-other-token");
+      Child c = new Child(serveEnv(slack, freePort(), "refused"), "serve");
+      assertThat(c.exitCode()).isEqualTo(1);
+      assertThat(c.stderr().lines().filter(l -> l.contains("ERROR")).toList()).singleElement().asString()
+          .contains("could not start");
+      assertThat(c.stderr()).doesNotContain("\tat ").doesNotContain(BOT_TOKEN);
+    }
+  }
+
+  @Test
+  void anUnreachableSlackExits1WithOneErrorLineAndNoStackTrace() throws Exception {
+    int closed = freePort();
+    Map<String, String> env = new java.util.HashMap<>(serveEnv(new FakeSlackUrl("http://127.0.0.1:" + closed + "/api/"),
+        freePort(), "unreachable"));
+    Child c = new Child(env, "serve");
+    assertThat(c.exitCode()).isEqualTo(1);
+    assertThat(c.stderr().lines().filter(l -> l.contains("ERROR")).toList()).singleElement().asString()
+        .contains("could not start").contains("SLACK_BOT_TOKEN");
+    assertThat(c.stderr()).doesNotContain("\tat ").doesNotContain(BOT_TOKEN);
+  }
+
   // ------------------------------------------------------------------ a real serve, stopped with SIGTERM
 
   @Test
