@@ -3,6 +3,7 @@ package com.deskstats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.testing.Databases;
 import com.deskstats.testing.DeskFakes;
@@ -254,6 +255,29 @@ class MainTest {
     assertThat(p.code()).isZero();
     assertThat(Files.readAllBytes(png)).startsWith(PNG);
     assertThat(p.out()).contains("Chart written to " + png);
+  }
+
+  @Test
+  void previewWithoutDemoReadsTheConfiguredDesk() {
+    int before = desk.getRequestCount();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.preview(List.of("yesterday"), Map.of(
+            "DESK_API_URL", desk.url("/").toString(),
+            "DESK_SDKAPPID", String.valueOf(DeskFakes.APP_ID),
+            "DESK_SECRET_KEY", DeskFakes.SECRET,
+            "DATABASE_URL", Databases.Kind.H2.freshUrl()),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Agent 1").contains("Satisfaction · at least")
+        .doesNotContain("SAMPLE DATA");
+    assertThat(desk.getRequestCount()).isGreaterThan(before);
+  }
+
+  @Test
+  void previewWithoutDemoOrDeskCredentialsNamesTheMissingSetting() {
+    assertThatThrownBy(() -> Main.preview(List.of(), Map.of(), System.out, System.err))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DESK_SDKAPPID");
   }
 
   @Test
