@@ -51,8 +51,10 @@ import sun.misc.Signal;
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
-  /** How long in-flight replies may take to finish on SIGTERM. */
-  private static final Duration GRACE = Duration.ofSeconds(20);
+  /** How long requests in flight may take to be acked on SIGTERM: acks are immediate. */
+  private static final Duration ACK_GRACE = Duration.ofSeconds(3);
+  /** How long replies in flight may take to finish on SIGTERM: Desk's retry budget is 10 s. */
+  private static final Duration REPLY_GRACE = Duration.ofSeconds(15);
 
   private Main() {}
 
@@ -176,8 +178,8 @@ public final class Main {
     /** Stops taking requests, lets replies in flight finish, stops the digest, then closes the pools. */
     void stop() {
       log.info("Stopping: no new requests; finishing replies in flight");
-      web.stop(GRACE);
-      slack.stop(GRACE);
+      web.stop(ACK_GRACE);
+      slack.stop(REPLY_GRACE);
       digest.stop();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
