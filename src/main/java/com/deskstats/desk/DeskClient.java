@@ -290,15 +290,22 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       while (true) {
         DeskException sibling = fetch.failure().get();
         if (sibling != null) throw sibling; // another page of this read failed: stop, and report its cause
-        gate.awaitTurn();
         attempts++;
         Result result;
         long ms;
+        long pause = 0;
         permits.acquire();
         try {
-          long t0 = System.nanoTime(); // after the permit: the time Desk took, not our queue
+          // With the permit held: a pause set while this call queued for its permit holds for it too.
+          gate.awaitTurn();
+          long t0 = System.nanoTime(); // after the permit and the pause: the time Desk took, not our queue
           result = send(fetch, offset);
           ms = (System.nanoTime() - t0) / 1_000_000;
+          if (result.rateLimited()) {
+            // Close the gate before the permit goes to a queued call, so that call waits too.
+            pause = retry.rateLimitBackoffMillis(attempts, ThreadLocalRandom.current());
+            gate.slowDown(pause);
+          }
         } finally {
           permits.release();
         }
@@ -323,9 +330,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
           throw e;
         }
         boolean rateLimited = result.rateLimited();
-        long delay = rateLimited
-            ? retry.rateLimitBackoffMillis(attempts, ThreadLocalRandom.current())
-            : retry.backoffMillis(attempts, ThreadLocalRandom.current());
+        long delay = rateLimited ? pause : retry.backoffMillis(attempts, ThreadLocalRandom.current());
         long spent = clock.millis() - started;
         if (attempts >= retry.attempts() || spent + delay > retry.totalBudget().toMillis()) {
           DeskException e = exhausted(result, attempts);
@@ -334,11 +339,8 @@ public final class DeskClient implements DeskSource, AutoCloseable {
           throw e;
         }
         logAttempt(fetch, offset, "retry", code, ms, result.detail());
-        if (rateLimited) {
-          gate.slowDown(delay); // every call of this client waits, this one included (at the top of the loop)
-        } else {
-          sleeper.sleep(delay);
-        }
+        // After a rate limit the gate, already closed, holds this call and every other one of this client.
+        if (!rateLimited) sleeper.sleep(delay);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -511,6 +511,77 @@ class DeskClientTest {
   }
 
   @Test
+  void aCallQueuedForItsPermitWhenDeskRateLimitsStillWaitsOutThePause() throws Exception {
+    // One permit: day B's call passes the (open) gate, then queues for the permit while day A's call is at Desk.
+    // Desk rate-limits A. B must not be sent the moment A's permit frees up: the pause holds for it too.
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    Sleeper simulated = millis -> clock.advance(Duration.ofMillis(millis));
+    LocalDate dayA = DAY;
+    LocalDate dayB = DAY.plusDays(1);
+    long fromB = DayBounds.of(dayB, ZONE).from();
+    Thread[] callerB = new Thread[1];
+    CountDownLatch bStarted = new CountDownLatch(1);
+    AtomicInteger callsA = new AtomicInteger();
+    Map<String, Instant> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+    Instant[] limitedAt = new Instant[1];
+    server.setDispatcher(dispatcher(r -> {
+      DeskRequest req = request(r);
+      if (req.from() == fromB) {
+        sentAt.putIfAbsent("B", clock.instant());
+        return ok(1, team(1));
+      }
+      if (callsA.getAndIncrement() > 0) return ok(1, team(1));
+      try {
+        bStarted.await(5, TimeUnit.SECONDS);
+        awaitBlockedOnSemaphore(callerB[0]);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      limitedAt[0] = clock.instant();
+      return error(141009);
+    }));
+    DeskClient c = client(1, RetryPolicy.defaults(), clock, simulated, pages, http());
+
+    Thread a = new Thread(() -> {
+      try {
+        c.fetchDay(dayA, Set.of());
+      } catch (DeskException e) {
+        throw new AssertionError(e);
+      }
+    });
+    a.start();
+    callerB[0] = new Thread(() -> {
+      bStarted.countDown();
+      try {
+        c.fetchDay(dayB, Set.of());
+      } catch (DeskException e) {
+        throw new AssertionError(e);
+      }
+    });
+    // A holds the permit before B starts: B then always queues behind it.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (server.getRequestCount() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
+    callerB[0].start();
+    a.join(10_000);
+    callerB[0].join(10_000);
+
+    assertThat(sentAt).containsKey("B");
+    // The first rate-limit pause is at least half of the 200 ms first ceiling.
+    assertThat(Duration.between(limitedAt[0], sentAt.get("B"))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+  }
+
+  /** Waits (bounded) until {@code t} is parked on a semaphore: the client's permits. */
+  private static void awaitBlockedOnSemaphore(Thread t) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      Object blocker = java.util.concurrent.locks.LockSupport.getBlocker(t);
+      if (blocker != null && blocker.getClass().getName().contains("Semaphore")) return;
+      Thread.sleep(1);
+    }
+    throw new AssertionError("the second call never queued for a permit");
+  }
+
+  @Test
   void logsOneLinePerAttemptWithoutSecrets() throws Exception {
     LogCapture logs = LogCapture.of(DeskClient.class);
     try {
