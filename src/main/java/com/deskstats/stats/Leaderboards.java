@@ -31,9 +31,11 @@ public final class Leaderboards {
    * cannot lift an agent above a perfect record.
    */
   public static double wilsonLowerBound(long positive, long total) {
-    if (total <= 0) return 0;
+    // No success: the bound is exactly 0, which the formula only reaches up to rounding (0/69 gives 3e-18),
+    // and that noise would beat the "more ratings" tie-break.
+    if (total <= 0 || positive <= 0) return 0;
     double n = total;
-    double p = Math.min(Math.max(positive, 0), total) / n;
+    double p = Math.min(positive, total) / n;
     double z2 = Z_95 * Z_95;
     double centre = p + z2 / (2 * n);
     double margin = Z_95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));

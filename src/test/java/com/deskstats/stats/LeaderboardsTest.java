@@ -80,6 +80,18 @@ class LeaderboardsTest {
   }
 
   @Test
+  void agentsWithNoSatisfiedRatingRankMoreRatingsFirstWhateverTheirCounts() {
+    // Every 0/n has a Wilson lower bound of exactly 0; rounding must not lift 0/69 over 0/100.
+    List<AgentStats> agents = List.of(
+        agent("a69").ratings(0, 69).build(),
+        agent("b100").ratings(0, 100).build(),
+        agent("c3").ratings(0, 3).build());
+    assertThat(Leaderboards.satisfaction(agents, 3)).extracting(r -> r.agent().agentId())
+        .containsExactly("b100", "a69", "c3");
+    for (int n = 1; n <= 1000; n++) assertThat(Leaderboards.wilsonLowerBound(0, n)).as("0/%d", n).isZero();
+  }
+
+  @Test
   void onePerfectRatingLosesToALargeStrongSample() {
     // 1/1 → 0.2065; 45/50 → 0.7864.
     List<AgentStats> agents = List.of(agent("lucky").ratings(1, 1).build(), agent("steady").ratings(45, 50).build());
