@@ -366,6 +366,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       DeskResponse desk = response.body();
       if (desk == null) return MALFORMED;
       if (desk.errorCode() != 0) return Result.of(Type.REFUSED, desk.errorCode(), signer.redact(desk.errorInfo()));
+      if (!looksLikeDesk(desk)) return MALFORMED;
       return Result.ok(new Page(offset, desk.totalCount(), desk.data()));
     } catch (JsonDataException | JsonEncodingException e) {
       return MALFORMED;
@@ -379,6 +380,14 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       log.warn("Desk answer for day={} offset={} could not be read: {}", fetch.day(), offset, e.getClass().getName());
       return MALFORMED;
     }
+  }
+
+  /**
+   * A success body says ActionStatus OK or carries rows or a TotalCount. Missing fields read as 0 and empty, so
+   * without this any other JSON (a proxy's, a wrong DESK_API_URL's) would be an empty team, cached for good.
+   */
+  private static boolean looksLikeDesk(DeskResponse r) {
+    return "OK".equalsIgnoreCase(r.actionStatus()) || r.totalCount() > 0 || !r.data().isEmpty();
   }
 
   private static String faultName(IOException e) {

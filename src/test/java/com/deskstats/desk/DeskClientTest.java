@@ -356,6 +356,29 @@ class DeskClientTest {
     assertThat(server.getRequestCount()).isEqualTo(4);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "{\"code\":0,\"message\":\"ok\"}", "{\"ActionStatus\":\"FAIL\"}"})
+  void jsonThatIsNotDesksAnswerIsNotAnEmptyTeam(String body) {
+    // A proxy or a wrong DESK_API_URL answering 200 with some other JSON must not read as "no agents that day":
+    // a closed day would be cached empty for good.
+    server.setDispatcher(dispatcher(r -> json(body)));
+
+    DeskException e = catchThrowableOfType(DeskException.class, () -> client.fetchDay(DAY, Set.of()));
+
+    assertThat(e).isNotNull();
+    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(e.getMessage()).contains("DESK_API_URL");
+  }
+
+  @Test
+  void desksOwnEmptyTeamAndRowsWithoutActionStatusAreStillAnswers() throws Exception {
+    server.enqueue(json("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"\",\"TotalCount\":0,\"Data\":[]}"));
+    assertThat(client.fetchDay(DAY, Set.of())).isEmpty();
+
+    server.enqueue(json("{\"ErrorCode\":0,\"TotalCount\":1,\"Data\":[{\"AgentId\":\"a\"}]}"));
+    assertThat(ids(client.fetchDay(DAY, Set.of()))).containsExactly("a");
+  }
+
   @Test
   void malformedJsonOnceIsRetriedThrough() throws Exception {
     server.enqueue(json("{\"ErrorCode\":0,\"Data\":[{\"AgentId\":"));
