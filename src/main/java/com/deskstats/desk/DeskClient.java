@@ -367,7 +367,8 @@ public final class DeskClient implements DeskSource, AutoCloseable {
       if (desk == null) return MALFORMED;
       if (desk.errorCode() != 0) return Result.of(Type.REFUSED, desk.errorCode(), signer.redact(desk.errorInfo()));
       if (!looksLikeDesk(desk)) return MALFORMED;
-      return Result.ok(new Page(offset, desk.totalCount(), desk.data()));
+      List<AgentRow> rows = desk.data().stream().filter(Objects::nonNull).toList(); // a null entry is no agent
+      return Result.ok(new Page(offset, desk.totalCount(), rows));
     } catch (JsonDataException | JsonEncodingException e) {
       return MALFORMED;
     } catch (InterruptedIOException e) {

@@ -375,7 +375,18 @@ class DeskClientTest {
     server.enqueue(json("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"ErrorInfo\":\"\",\"TotalCount\":0,\"Data\":[]}"));
     assertThat(client.fetchDay(DAY, Set.of())).isEmpty();
 
+    server.enqueue(json("{\"ActionStatus\":\"OK\",\"ErrorCode\":0}"));
+    assertThat(client.fetchDay(DAY, Set.of())).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
     server.enqueue(json("{\"ErrorCode\":0,\"TotalCount\":1,\"Data\":[{\"AgentId\":\"a\"}]}"));
+    assertThat(ids(client.fetchDay(DAY, Set.of()))).containsExactly("a");
+  }
+
+  @Test
+  void aNullRowInDataIsSkippedNotACrash() throws Exception {
+    server.enqueue(json("{\"ActionStatus\":\"OK\",\"ErrorCode\":0,\"TotalCount\":2,\"Data\":[null,{\"AgentId\":\"a\"}]}"));
+
     assertThat(ids(client.fetchDay(DAY, Set.of()))).containsExactly("a");
   }
 
