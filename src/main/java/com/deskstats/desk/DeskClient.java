@@ -145,7 +145,15 @@ public final class DeskClient implements DeskSource, AutoCloseable {
     for (int pass = 1; ; pass++) {
       Pass read = readPass(new Fetch(day, bounds, ids));
       passes.add(read.rows());
-      if (read.consistent()) break;
+      if (read.consistent()) {
+        int reported = read.totals().iterator().next();
+        if (read.rows().size() < reported) {
+          // Pages came back shorter than Limit: agents between them were not read. Never silently.
+          log.warn("Desk TotalCount {} for {} but only {} agents came back over its pages", reported, day,
+              read.rows().size());
+        }
+        break;
+      }
       if (pass == MAX_PASSES) {
         log.warn("Desk TotalCount for {} kept changing over {} reads {}; returning every agent seen", day, pass, read.totals());
         break;

@@ -488,6 +488,23 @@ class DeskClientTest {
   }
 
   @Test
+  void pagesShorterThanTheLimitAreNotASilentLoss() throws Exception {
+    // Should Desk cap a page below the documented 100, agents fall between the pages: say so in the log.
+    List<AgentRow> team = team(150);
+    server.setDispatcher(dispatcher(r -> {
+      DeskRequest req = request(r);
+      int from = Math.min(req.offset(), 150);
+      return ok(150, team.subList(from, Math.min(from + 50, 150)));
+    }));
+    try (LogCapture logs = LogCapture.of(DeskClient.class)) {
+      List<AgentRow> rows = client.fetchDay(DAY, Set.of());
+
+      assertThat(rows).hasSize(100);
+      assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("2025-01-13", "TotalCount 150", "100 agents"));
+    }
+  }
+
+  @Test
   void totalCountThatNeverSettlesStopsAfterAFewReads() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     server.setDispatcher(dispatcher(r -> {
