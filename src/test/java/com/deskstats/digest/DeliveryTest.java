@@ -8,6 +8,7 @@ import com.deskstats.stats.Period;
 import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import com.deskstats.ops.Metrics;
 import com.deskstats.slack.DigestControl;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

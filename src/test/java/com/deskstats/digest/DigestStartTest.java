@@ -8,6 +8,7 @@ import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
