@@ -8,6 +8,7 @@ import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.FakeReports;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,7 +48,7 @@ class ClusteredDigestTest {
 
       slack.await("chat.postMessage", 1, Duration.ofSeconds(30));
       DeliveryStore deliveries = new DeliveryStore(poolA, clock);
-      java.time.LocalDate day = due.toInstant().atZone(FakeReports.DESK).toLocalDate().minusDays(1);
+      java.time.LocalDate day = due.toInstant().atZone(FakeReports.ZONE).toLocalDate().minusDays(1);
       awaitTrue(() -> deliveries.scheduled("C1", day).map(d -> d.status() == Delivery.Status.SENT).orElse(false)
           && firedTriggers(poolA) == 0);
 

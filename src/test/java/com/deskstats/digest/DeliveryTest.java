@@ -8,6 +8,7 @@ import com.deskstats.stats.Period;
 import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,12 +37,12 @@ class DeliveryTest {
   void setUp() throws Exception {
     slack = new SlackStub();
     clock = new MutableClock(FIRE.plusMillis(20));
-    reports = new FakeReports(clock);
+    reports = new FakeReports();
     deliveries = new DeliveryStore(DigestDatabases.h2(), clock);
     metrics = new Metrics(false);
     waits = new CopyOnWriteArrayList<>();
-    deliverer = new Deliverer(reports, FakeReports.renderer(), new SlackCalls(slack.client(), waits::add), deliveries,
-        metrics, clock, FakeReports.DESK, "node-a");
+    deliverer = new Deliverer(reports, FakeRenderer.renderer(), new SlackCalls(slack.client(), waits::add), deliveries,
+        metrics, clock, FakeReports.ZONE, "node-a");
   }
 
   @AfterEach
@@ -54,14 +55,14 @@ class DeliveryTest {
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
     assertThat(out.outcome()).isEqualTo("sent");
-    assertThat(reports.asked).containsExactly(Period.day(DAY));
+    assertThat(reports.calls).containsExactly("report " + Period.day(DAY).token());
     SlackStub.Call post = slack.calls("chat.postMessage").get(0);
     assertThat(post.form()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24");
     assertThat(post.form().get("blocks")).contains("*Digest* 2026-11-24");
     SlackStub.Call getUrl = slack.calls("files.getUploadURLExternal").get(0);
-    assertThat(getUrl.form()).containsEntry("length", String.valueOf(FakeReports.PNG.length))
+    assertThat(getUrl.form()).containsEntry("length", String.valueOf(FakeRenderer.PNG.length))
         .containsEntry("filename", "desk-stats-2026-11-24.png");
-    assertThat(slack.calls("upload")).singleElement().satisfies(c -> assertThat(c.body()).isEqualTo(FakeReports.PNG));
+    assertThat(slack.calls("upload")).singleElement().satisfies(c -> assertThat(c.body()).isEqualTo(FakeRenderer.PNG));
     assertThat(slack.calls("files.completeUploadExternal")).singleElement()
         .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C1"));
     Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
@@ -201,7 +202,7 @@ class DeliveryTest {
 
   @Test
   void aDeskFailureIsRecordedAndTheChannelIsToldInOneSentence() {
-    reports.failure = new DeskException(DeskException.Kind.CREDENTIALS, 70003,
+    reports.failWith = new DeskException(DeskException.Kind.CREDENTIALS, 70003,
         "Desk rejected the credentials: check DESK_SDKAPPID and DESK_SECRET_KEY.");
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);

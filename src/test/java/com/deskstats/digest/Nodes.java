@@ -2,6 +2,7 @@ package com.deskstats.digest;
 
 import com.deskstats.config.Settings;
 import com.deskstats.ops.Metrics;
+import com.deskstats.testing.FakeReports;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Nodes implements AutoCloseable {
 
   Digest start(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics) throws Exception {
     Settings settings = slack.settings(env);
-    Digest d = Digest.start(settings, ds, new FakeReports(clock), slack.client(), FakeReports.renderer(), metrics, clock,
+    Digest d = Digest.start(settings, ds, new FakeReports(), slack.client(), FakeRenderer.renderer(), metrics, clock,
         new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node));
     started.add(d);
     return d;
