@@ -9,13 +9,13 @@ import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.testing.DigestDatabases;
 import com.deskstats.testing.FakeReports;
+import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class DeliveryTest {
   static final Instant FIRE = Instant.parse("2026-11-25T01:00:00Z");
   static final LocalDate DAY = LocalDate.of(2026, 11, 24);
 
-  SlackStub slack;
+  FakeSlack slack;
   MutableClock clock;
   FakeReports reports;
   DeliveryStore deliveries;
@@ -35,14 +35,14 @@ class DeliveryTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    slack = new SlackStub();
+    slack = new FakeSlack();
     clock = new MutableClock(FIRE.plusMillis(20));
     reports = new FakeReports();
     deliveries = new DeliveryStore(DigestDatabases.h2(), clock);
     metrics = new Metrics(false);
     waits = new CopyOnWriteArrayList<>();
-    deliverer = new Deliverer(reports, FakeRenderer.renderer(), new SlackCalls(slack.client(), waits::add), deliveries,
-        metrics, clock, FakeReports.ZONE, "node-a");
+    SlackCalls calls = new SlackCalls(slack.methods(Nodes.BOT_TOKEN), waits::add);
+    deliverer = new Deliverer(reports, FakeRenderer.renderer(), calls, deliveries, metrics, clock, FakeReports.ZONE, "node-a");
   }
 
   @AfterEach
@@ -56,15 +56,15 @@ class DeliveryTest {
 
     assertThat(out.outcome()).isEqualTo("sent");
     assertThat(reports.calls).containsExactly("report " + Period.day(DAY).token());
-    SlackStub.Call post = slack.calls("chat.postMessage").get(0);
-    assertThat(post.form()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24");
-    assertThat(post.form().get("blocks")).contains("*Digest* 2026-11-24");
-    SlackStub.Call getUrl = slack.calls("files.getUploadURLExternal").get(0);
-    assertThat(getUrl.form()).containsEntry("length", String.valueOf(FakeRenderer.PNG.length))
+    FakeSlack.Call post = slack.calls("chat.postMessage").get(0);
+    assertThat(post.params()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24");
+    assertThat(post.params().get("blocks")).contains("*Digest* 2026-11-24");
+    FakeSlack.Call getUrl = slack.calls("files.getUploadURLExternal").get(0);
+    assertThat(getUrl.params()).containsEntry("length", String.valueOf(FakeRenderer.PNG.length))
         .containsEntry("filename", "desk-stats-2026-11-24.png");
-    assertThat(slack.calls("upload")).singleElement().satisfies(c -> assertThat(c.body()).isEqualTo(FakeRenderer.PNG));
+    assertThat(slack.calls("upload")).singleElement().satisfies(c -> assertThat(c.bodyBytes()).isEqualTo(FakeRenderer.PNG));
     assertThat(slack.calls("files.completeUploadExternal")).singleElement()
-        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C1"));
+        .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", "C1"));
     Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
     assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
     assertThat(d.messageTs()).isPresent();
@@ -74,13 +74,12 @@ class DeliveryTest {
 
   @Test
   void aChannelGivenByNameGetsTheChartThroughTheIdSlackAnswered() {
-    slack.script("chat.postMessage", new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("{\"ok\":true,\"channel\":\"C0TEAM\",\"ts\":\"1700000000.000001\"}"));
+    slack.answer("chat.postMessage", c -> "{\"ok\":true,\"channel\":\"C0TEAM\",\"ts\":\"1700000000.000001\"}");
 
     deliverer.scheduled("#team", FIRE);
 
     assertThat(slack.calls("files.completeUploadExternal")).singleElement()
-        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C0TEAM"));
+        .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", "C0TEAM"));
   }
 
   @Test
@@ -94,7 +93,7 @@ class DeliveryTest {
 
   @Test
   void rateLimitedPostWaitsRetryAfterThenPostsOnce() {
-    slack.script("chat.postMessage", SlackStub.tooManyRequests(7));
+    slack.rateLimitNext("chat.postMessage", 7, 1);
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
@@ -108,7 +107,7 @@ class DeliveryTest {
 
   @Test
   void aHugeRetryAfterIsCappedAtAMinute() {
-    slack.script("chat.postMessage", SlackStub.tooManyRequests(3600));
+    slack.rateLimitNext("chat.postMessage", 3600, 1);
 
     deliverer.scheduled("C1", FIRE);
 
@@ -118,7 +117,7 @@ class DeliveryTest {
 
   @Test
   void channelNotFoundIsNotRetriedAndIsRecorded() {
-    slack.script("chat.postMessage", SlackStub.error("channel_not_found"));
+    slack.failNext("chat.postMessage", "channel_not_found", 1);
 
     Deliverer.Outcome out = deliverer.scheduled("C404", FIRE);
 
@@ -135,8 +134,8 @@ class DeliveryTest {
 
   @Test
   void notInChannelAndInvalidAuthAreNotRetried() {
-    slack.script("chat.postMessage", SlackStub.error("not_in_channel"));
-    slack.script("chat.postMessage", SlackStub.error("invalid_auth"));
+    slack.failNext("chat.postMessage", "not_in_channel", 1);
+    slack.failNext("chat.postMessage", "invalid_auth", 1);
 
     String first = deliverer.scheduled("C1", FIRE).sentence();
     String second = deliverer.scheduled("C2", FIRE).sentence();
@@ -149,7 +148,7 @@ class DeliveryTest {
 
   @Test
   void serverErrorsBackOffExponentiallyAndGiveUpAfterFiveAttempts() {
-    for (int i = 0; i < 5; i++) slack.script("chat.postMessage", new MockResponse().setResponseCode(503));
+    slack.httpErrorNext("chat.postMessage", 503, 5);
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
@@ -161,7 +160,7 @@ class DeliveryTest {
 
   @Test
   void aServerErrorThenSuccessPostsOnce() {
-    slack.script("chat.postMessage", new MockResponse().setResponseCode(502));
+    slack.httpErrorNext("chat.postMessage", 502, 1);
 
     assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
     assertThat(slack.calls("chat.postMessage")).hasSize(2);
@@ -170,7 +169,7 @@ class DeliveryTest {
 
   @Test
   void aDroppedConnectionIsRetriedWithBackoff() {
-    slack.script("chat.postMessage", new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+    slack.dropNext("chat.postMessage", 1);
 
     assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
     assertThat(waits).containsExactly(Duration.ofSeconds(1));
@@ -180,7 +179,7 @@ class DeliveryTest {
 
   @Test
   void aRateLimitedUploadIsRetriedAndTheChartStillArrives() {
-    slack.script("files.getUploadURLExternal", SlackStub.tooManyRequests(3));
+    slack.rateLimitNext("files.getUploadURLExternal", 3, 1);
 
     assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
     assertThat(waits).containsExactly(Duration.ofSeconds(3));
@@ -190,7 +189,7 @@ class DeliveryTest {
 
   @Test
   void aFailedChartUploadStillCountsAsSentWithANote() {
-    slack.script("files.getUploadURLExternal", SlackStub.error("missing_scope"));
+    slack.failNext("files.getUploadURLExternal", "missing_scope", 1);
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
@@ -208,7 +207,7 @@ class DeliveryTest {
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
     assertThat(out.outcome()).isEqualTo("desk_failed");
-    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.form().get("text"))
+    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.params().get("text"))
         .isEqualTo("The desk-stats digest for Tue 24 Nov 2026 could not be made: Desk rejected the credentials: check DESK_SDKAPPID and DESK_SECRET_KEY."));
     assertThat(slack.calls("files.getUploadURLExternal")).isEmpty();
     Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
