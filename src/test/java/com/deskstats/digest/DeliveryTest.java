@@ -178,6 +178,16 @@ class DeliveryTest {
   }
 
   @Test
+  void anEmptyAnswerIsRetriedWithBackoff() {
+    slack.emptyAnswerNext("chat.postMessage", 1);
+
+    assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    assertThat(deliveries.scheduled("C1", DAY).orElseThrow().attempts()).isEqualTo(2);
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+  }
+
+  @Test
   void aRateLimitedUploadIsRetriedAndTheChartStillArrives() {
     slack.rateLimitNext("files.getUploadURLExternal", 3, 1);
 

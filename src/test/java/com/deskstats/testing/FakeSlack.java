@@ -37,7 +37,7 @@ import java.util.function.Function;
  * files.getUploadURLExternal, the upload POST itself and files.completeUploadExternal. Unknown methods
  * answer {@code unknown_method} unless scripted with {@link #answer}. Errors, 429s and 5xx answers can be
  * queued per method with {@link #failNext}, {@link #rateLimitNext} and {@link #httpErrorNext}, and a connection
- * dropped before any answer with {@link #dropNext}.
+ * dropped before any answer with {@link #dropNext}, and an empty HTTP 200 answer with {@link #emptyAnswerNext}.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -69,13 +69,15 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
-  private sealed interface Fault permits ErrorFault, HttpFault, DropFault {}
+  private sealed interface Fault permits ErrorFault, HttpFault, DropFault, EmptyFault {}
 
   private record ErrorFault(String error) implements Fault {}
 
   private record HttpFault(int status, int retryAfterSeconds) implements Fault {}
 
   private record DropFault() implements Fault {}
+
+  private record EmptyFault() implements Fault {}
 
   private static final Gson GSON = new Gson();
 
@@ -158,6 +160,11 @@ public final class FakeSlack implements AutoCloseable {
    */
   public FakeSlack dropNext(String method, int times) {
     return queue(method, new DropFault(), times);
+  }
+
+  /** The next {@code times} calls of {@code method} answer HTTP 200 with an empty body (an answer cut short). */
+  public FakeSlack emptyAnswerNext(String method, int times) {
+    return queue(method, new EmptyFault(), times);
   }
 
   /** A Web API client for this fake, authenticated with {@code token}. */
@@ -257,6 +264,8 @@ public final class FakeSlack implements AutoCloseable {
         status = h.status();
         if (h.retryAfterSeconds() >= 0) headers.put("Retry-After", String.valueOf(h.retryAfterSeconds()));
         answer = status == 429 ? error("ratelimited") : "upstream error";
+      } else if (fault instanceof EmptyFault) {
+        answer = "";
       } else if (fault instanceof ErrorFault e) {
         answer = error(e.error());
       } else if (scripted.containsKey(method)) {
@@ -269,7 +278,7 @@ public final class FakeSlack implements AutoCloseable {
       byte[] out = answer.getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", status == 200 || status == 429 ? "application/json; charset=utf-8" : "text/plain");
       headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-      ex.sendResponseHeaders(status, out.length);
+      ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length); // 0 would mean chunked
       try (OutputStream os = ex.getResponseBody()) {
         os.write(out);
       }

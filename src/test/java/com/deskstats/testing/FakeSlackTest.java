@@ -91,6 +91,17 @@ class FakeSlackTest {
   }
 
   @Test
+  void anEmptyAnswerReachesTheClientAsAnUnreadableResponseThenTheNextCallIsAnswered() throws Exception {
+    slack.emptyAnswerNext("chat.postMessage", 1);
+
+    Assertions.assertThatThrownBy(() -> client.chatPostMessage(r -> r.channel("C1").text("x")))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(client.chatPostMessage(r -> r.channel("C1").text("y")).isOk()).isTrue();
+    assertThat(slack.calls("chat.postMessage")).extracting(FakeSlack.Call::status, FakeSlack.Call::ok)
+        .containsExactly(Assertions.tuple(200, false), Assertions.tuple(200, true));
+  }
+
+  @Test
   void signerMatchesSlacksDocumentedVector() {
     String body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
         + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="
