@@ -26,8 +26,8 @@ final class Nodes implements AutoCloseable {
 
   Digest start(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics) throws Exception {
     Settings settings = settings(env);
-    Digest d = Digest.start(settings, ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(), metrics, clock,
-        new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node));
+    Digest d = Digest.start(settings, ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(), metrics,
+        clock, new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node));
     started.add(d);
     return d;
   }

@@ -39,7 +39,8 @@ public final class FakeReports implements Reports {
   /** When set, every call waits (at most 10 s) until it opens. */
   public volatile CountDownLatch gate;
 
-  private static AgentStats agent(String id, String nick, long sessions, long unreplied, long rated, long satisfied, double first) {
+  private static AgentStats agent(String id, String nick, long sessions, long unreplied, long rated, long satisfied,
+      double first) {
     return new AgentStats(id, nick, 1764000000L, 1764030000L, 3600, 7200, 600, sessions, 0, sessions, sessions / 2,
         sessions, sessions * 10, sessions * 20, sessions * 10, sessions * 10, unreplied, first, sessions / 2, first * 2,
         sessions / 3, 10.0, rated, satisfied);
