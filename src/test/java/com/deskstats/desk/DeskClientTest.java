@@ -19,6 +19,8 @@ import com.deskstats.config.Settings;
 import com.deskstats.desk.DeskException.Kind;
 import com.deskstats.ops.Metrics;
 import com.deskstats.testing.DeskFakes;
+import com.deskstats.testing.LogCapture;
+import com.deskstats.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

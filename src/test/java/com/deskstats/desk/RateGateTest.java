@@ -2,6 +2,7 @@ package com.deskstats.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

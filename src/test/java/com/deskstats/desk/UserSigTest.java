@@ -4,6 +4,7 @@ import static com.deskstats.testing.DeskFakes.APP_ID;
 import static com.deskstats.testing.DeskFakes.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskstats.testing.MutableClock;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;

@@ -8,6 +8,8 @@ import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.FakeReports;
+import com.deskstats.testing.FakeSlack;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,7 +38,7 @@ class ClusteredDigestTest {
     String cron = due.getSecond() + " " + due.getMinute() + " " + due.getHour() + " * * ?";
     // Pools first: they close after the nodes stop.
     try (HikariDataSource poolA = DigestDatabases.pool(url, 6); HikariDataSource poolB = DigestDatabases.pool(url, 6);
-         HikariDataSource poolC = DigestDatabases.pool(url, 6); SlackStub slack = new SlackStub(); Nodes nodes = new Nodes(slack)) {
+         HikariDataSource poolC = DigestDatabases.pool(url, 6); FakeSlack slack = new FakeSlack(); Nodes nodes = new Nodes(slack)) {
       new SubscriptionStore(poolA).upsert(new Subscription("C1", cron, ZoneOffset.UTC, "U1", clock.instant()));
       Metrics metricsA = new Metrics(false);
       Metrics metricsB = new Metrics(false);
@@ -45,15 +47,15 @@ class ClusteredDigestTest {
       assertThat(a.scheduler().getMetaData().isJobStoreClustered()).isTrue();
       assertThat(b.scheduler().getMetaData().isJobStoreClustered()).isTrue();
 
-      slack.await("chat.postMessage", 1, Duration.ofSeconds(30));
+      slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(30));
       DeliveryStore deliveries = new DeliveryStore(poolA, clock);
-      java.time.LocalDate day = due.toInstant().atZone(FakeReports.DESK).toLocalDate().minusDays(1);
+      java.time.LocalDate day = due.toInstant().atZone(FakeReports.ZONE).toLocalDate().minusDays(1);
       awaitTrue(() -> deliveries.scheduled("C1", day).map(d -> d.status() == Delivery.Status.SENT).orElse(false)
           && firedTriggers(poolA) == 0);
 
       assertThat(slack.calls("chat.postMessage")).hasSize(1);
       assertThat(slack.calls("files.completeUploadExternal")).singleElement()
-          .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C1"));
+          .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", "C1"));
       // Exactly one node ran the job; the other never even reached the claim.
       String scrapes = metricsA.scrape() + metricsB.scrape();
       assertThat(scrapes).contains("deskstats_digest_deliveries_total{outcome=\"sent\"} 1.0")
@@ -73,7 +75,7 @@ class ClusteredDigestTest {
     String url = DigestDatabases.postgresUrl();
     Map<String, String> env = Map.of("DATABASE_URL", url);
     try (HikariDataSource poolA = DigestDatabases.pool(url, 6); HikariDataSource poolB = DigestDatabases.pool(url, 6);
-         SlackStub slack = new SlackStub(); Nodes nodes = new Nodes(slack)) {
+         FakeSlack slack = new FakeSlack(); Nodes nodes = new Nodes(slack)) {
       Digest a = nodes.start("node-a", env, poolA, Clock.systemUTC(), new Metrics(false));
       Digest b = nodes.start("node-b", env, poolB, Clock.systemUTC(), new Metrics(false));
 

@@ -8,12 +8,14 @@ import com.deskstats.stats.Period;
 import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.FakeReports;
+import com.deskstats.testing.FakeSlack;
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class DeliveryTest {
   static final Instant FIRE = Instant.parse("2026-11-25T01:00:00Z");
   static final LocalDate DAY = LocalDate.of(2026, 11, 24);
 
-  SlackStub slack;
+  FakeSlack slack;
   MutableClock clock;
   FakeReports reports;
   DeliveryStore deliveries;
@@ -33,14 +35,14 @@ class DeliveryTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    slack = new SlackStub();
+    slack = new FakeSlack();
     clock = new MutableClock(FIRE.plusMillis(20));
-    reports = new FakeReports(clock);
+    reports = new FakeReports();
     deliveries = new DeliveryStore(DigestDatabases.h2(), clock);
     metrics = new Metrics(false);
     waits = new CopyOnWriteArrayList<>();
-    deliverer = new Deliverer(reports, FakeReports.renderer(), new SlackCalls(slack.client(), waits::add), deliveries,
-        metrics, clock, FakeReports.DESK, "node-a");
+    SlackCalls calls = new SlackCalls(slack.methods(Nodes.BOT_TOKEN), waits::add);
+    deliverer = new Deliverer(reports, FakeRenderer.renderer(), calls, deliveries, metrics, clock, FakeReports.ZONE, "node-a");
   }
 
   @AfterEach
@@ -53,16 +55,16 @@ class DeliveryTest {
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
     assertThat(out.outcome()).isEqualTo("sent");
-    assertThat(reports.asked).containsExactly(Period.day(DAY));
-    SlackStub.Call post = slack.calls("chat.postMessage").get(0);
-    assertThat(post.form()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24");
-    assertThat(post.form().get("blocks")).contains("*Digest* 2026-11-24");
-    SlackStub.Call getUrl = slack.calls("files.getUploadURLExternal").get(0);
-    assertThat(getUrl.form()).containsEntry("length", String.valueOf(FakeReports.PNG.length))
+    assertThat(reports.calls).containsExactly("report " + Period.day(DAY).token());
+    FakeSlack.Call post = slack.calls("chat.postMessage").get(0);
+    assertThat(post.params()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24");
+    assertThat(post.params().get("blocks")).contains("*Digest* 2026-11-24");
+    FakeSlack.Call getUrl = slack.calls("files.getUploadURLExternal").get(0);
+    assertThat(getUrl.params()).containsEntry("length", String.valueOf(FakeRenderer.PNG.length))
         .containsEntry("filename", "desk-stats-2026-11-24.png");
-    assertThat(slack.calls("upload")).singleElement().satisfies(c -> assertThat(c.body()).isEqualTo(FakeReports.PNG));
+    assertThat(slack.calls("upload")).singleElement().satisfies(c -> assertThat(c.bodyBytes()).isEqualTo(FakeRenderer.PNG));
     assertThat(slack.calls("files.completeUploadExternal")).singleElement()
-        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C1"));
+        .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", "C1"));
     Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();
     assertThat(d.status()).isEqualTo(Delivery.Status.SENT);
     assertThat(d.messageTs()).isPresent();
@@ -72,13 +74,12 @@ class DeliveryTest {
 
   @Test
   void aChannelGivenByNameGetsTheChartThroughTheIdSlackAnswered() {
-    slack.script("chat.postMessage", new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody("{\"ok\":true,\"channel\":\"C0TEAM\",\"ts\":\"1700000000.000001\"}"));
+    slack.answer("chat.postMessage", c -> "{\"ok\":true,\"channel\":\"C0TEAM\",\"ts\":\"1700000000.000001\"}");
 
     deliverer.scheduled("#team", FIRE);
 
     assertThat(slack.calls("files.completeUploadExternal")).singleElement()
-        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C0TEAM"));
+        .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", "C0TEAM"));
   }
 
   @Test
@@ -92,7 +93,7 @@ class DeliveryTest {
 
   @Test
   void rateLimitedPostWaitsRetryAfterThenPostsOnce() {
-    slack.script("chat.postMessage", SlackStub.tooManyRequests(7));
+    slack.rateLimitNext("chat.postMessage", 7, 1);
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
@@ -106,7 +107,7 @@ class DeliveryTest {
 
   @Test
   void aHugeRetryAfterIsCappedAtAMinute() {
-    slack.script("chat.postMessage", SlackStub.tooManyRequests(3600));
+    slack.rateLimitNext("chat.postMessage", 3600, 1);
 
     deliverer.scheduled("C1", FIRE);
 
@@ -116,7 +117,7 @@ class DeliveryTest {
 
   @Test
   void channelNotFoundIsNotRetriedAndIsRecorded() {
-    slack.script("chat.postMessage", SlackStub.error("channel_not_found"));
+    slack.failNext("chat.postMessage", "channel_not_found", 1);
 
     Deliverer.Outcome out = deliverer.scheduled("C404", FIRE);
 
@@ -133,8 +134,8 @@ class DeliveryTest {
 
   @Test
   void notInChannelAndInvalidAuthAreNotRetried() {
-    slack.script("chat.postMessage", SlackStub.error("not_in_channel"));
-    slack.script("chat.postMessage", SlackStub.error("invalid_auth"));
+    slack.failNext("chat.postMessage", "not_in_channel", 1);
+    slack.failNext("chat.postMessage", "invalid_auth", 1);
 
     String first = deliverer.scheduled("C1", FIRE).sentence();
     String second = deliverer.scheduled("C2", FIRE).sentence();
@@ -147,7 +148,7 @@ class DeliveryTest {
 
   @Test
   void serverErrorsBackOffExponentiallyAndGiveUpAfterFiveAttempts() {
-    for (int i = 0; i < 5; i++) slack.script("chat.postMessage", new MockResponse().setResponseCode(503));
+    slack.httpErrorNext("chat.postMessage", 503, 5);
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
@@ -159,7 +160,7 @@ class DeliveryTest {
 
   @Test
   void aServerErrorThenSuccessPostsOnce() {
-    slack.script("chat.postMessage", new MockResponse().setResponseCode(502));
+    slack.httpErrorNext("chat.postMessage", 502, 1);
 
     assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
     assertThat(slack.calls("chat.postMessage")).hasSize(2);
@@ -168,7 +169,7 @@ class DeliveryTest {
 
   @Test
   void aDroppedConnectionIsRetriedWithBackoff() {
-    slack.script("chat.postMessage", new MockResponse().setSocketPolicy(okhttp3.mockwebserver.SocketPolicy.DISCONNECT_AT_START));
+    slack.dropNext("chat.postMessage", 1);
 
     assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
     assertThat(waits).containsExactly(Duration.ofSeconds(1));
@@ -177,8 +178,18 @@ class DeliveryTest {
   }
 
   @Test
+  void anEmptyAnswerIsRetriedWithBackoff() {
+    slack.emptyAnswerNext("chat.postMessage", 1);
+
+    assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    assertThat(deliveries.scheduled("C1", DAY).orElseThrow().attempts()).isEqualTo(2);
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+  }
+
+  @Test
   void aRateLimitedUploadIsRetriedAndTheChartStillArrives() {
-    slack.script("files.getUploadURLExternal", SlackStub.tooManyRequests(3));
+    slack.rateLimitNext("files.getUploadURLExternal", 3, 1);
 
     assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("sent");
     assertThat(waits).containsExactly(Duration.ofSeconds(3));
@@ -188,7 +199,7 @@ class DeliveryTest {
 
   @Test
   void aFailedChartUploadStillCountsAsSentWithANote() {
-    slack.script("files.getUploadURLExternal", SlackStub.error("missing_scope"));
+    slack.failNext("files.getUploadURLExternal", "missing_scope", 1);
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
@@ -200,13 +211,13 @@ class DeliveryTest {
 
   @Test
   void aDeskFailureIsRecordedAndTheChannelIsToldInOneSentence() {
-    reports.failure = new DeskException(DeskException.Kind.CREDENTIALS, 70003,
+    reports.failWith = new DeskException(DeskException.Kind.CREDENTIALS, 70003,
         "Desk rejected the credentials: check DESK_SDKAPPID and DESK_SECRET_KEY.");
 
     Deliverer.Outcome out = deliverer.scheduled("C1", FIRE);
 
     assertThat(out.outcome()).isEqualTo("desk_failed");
-    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.form().get("text"))
+    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.params().get("text"))
         .isEqualTo("The desk-stats digest for Tue 24 Nov 2026 could not be made: Desk rejected the credentials: check DESK_SDKAPPID and DESK_SECRET_KEY."));
     assertThat(slack.calls("files.getUploadURLExternal")).isEmpty();
     Delivery d = deliveries.scheduled("C1", DAY).orElseThrow();

@@ -6,6 +6,8 @@ import com.deskstats.ops.Metrics;
 import com.deskstats.slack.DigestControl;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.FakeSlack;
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -23,7 +25,7 @@ class DigestServiceTest {
   static final Instant NOW = Instant.parse("2026-11-24T22:00:00Z");
   static final Map<String, String> ENV = Map.of("DIGEST_CHANNEL", "C1", "DIGEST_TIMEZONE", "Asia/Shanghai");
 
-  SlackStub slack;
+  FakeSlack slack;
   Nodes nodes;
   DataSource ds;
   Digest digest;
@@ -32,7 +34,7 @@ class DigestServiceTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    slack = new SlackStub();
+    slack = new FakeSlack();
     nodes = new Nodes(slack);
     ds = DigestDatabases.h2();
     clock = new MutableClock(NOW);
@@ -109,7 +111,7 @@ class DigestServiceTest {
   @Test
   void listShowsEverySubscriptionWithItsScheduleAndLastDelivery() {
     control.subscribe("C2", Optional.of(LocalTime.of(8, 30)), "U1");
-    slack.script("chat.postMessage", SlackStub.error("not_in_channel"));
+    slack.failNext("chat.postMessage", "not_in_channel", 1);
     control.digestNow("C2", "U1");
     clock.advance(Duration.ofMinutes(1));
     control.digestNow("C1", "U1");
@@ -136,9 +138,9 @@ class DigestServiceTest {
     String answer = control.digestNow("C1", "U1");
 
     assertThat(answer).isEqualTo("Posted a test digest for Tue 24 Nov 2026 to <#C1>. It does not count as the day's scheduled digest.");
-    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.form()).containsEntry("channel", "C1"));
+    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.params()).containsEntry("channel", "C1"));
     assertThat(slack.calls("files.completeUploadExternal")).singleElement()
-        .satisfies(c -> assertThat(c.form()).containsEntry("channel_id", "C1"));
+        .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", "C1"));
     assertThat(new com.deskstats.store.DeliveryStore(ds, clock).scheduled("C1", java.time.LocalDate.of(2026, 11, 24))).isEmpty();
   }
 }

@@ -8,6 +8,8 @@ import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.testing.DigestDatabases;
+import com.deskstats.testing.FakeSlack;
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,13 +28,13 @@ class DigestStartTest {
   static final LocalDate DAY = LocalDate.of(2026, 11, 24);
   static final Map<String, String> ENV = Map.of("DIGEST_CHANNEL", "C1", "DIGEST_GRACE", "6h");
 
-  SlackStub slack;
+  FakeSlack slack;
   Nodes nodes;
   DataSource ds;
 
   @BeforeEach
   void setUp() throws Exception {
-    slack = new SlackStub();
+    slack = new FakeSlack();
     nodes = new Nodes(slack);
     ds = DigestDatabases.h2();
   }
@@ -50,7 +52,7 @@ class DigestStartTest {
     first.catchUpDone().get(10, TimeUnit.SECONDS);
 
     assertThat(slack.calls("chat.postMessage")).singleElement()
-        .satisfies(c -> assertThat(c.form()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24"));
+        .satisfies(c -> assertThat(c.params()).containsEntry("channel", "C1").containsEntry("text", "Desk digest for 2026-11-24"));
     assertThat(new DeliveryStore(ds, clock).scheduled("C1", DAY).orElseThrow().status()).isEqualTo(Delivery.Status.SENT);
 
     first.stop();

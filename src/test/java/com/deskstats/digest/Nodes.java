@@ -2,29 +2,42 @@ package com.deskstats.digest;
 
 import com.deskstats.config.Settings;
 import com.deskstats.ops.Metrics;
+import com.deskstats.testing.FakeReports;
+import com.deskstats.testing.FakeSlack;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
-/** Starts digest nodes for tests against one Slack stub, and stops them all afterwards. */
+/** Starts digest nodes for tests against one fake Slack, and stops them all afterwards. */
 final class Nodes implements AutoCloseable {
-  final SlackStub slack;
+  static final String BOT_TOKEN = "xoxb-test-token";
+
+  final FakeSlack slack;
   final List<Duration> waits = new CopyOnWriteArrayList<>();
   private final List<Digest> started = new CopyOnWriteArrayList<>();
 
-  Nodes(SlackStub slack) {
+  Nodes(FakeSlack slack) {
     this.slack = slack;
   }
 
   Digest start(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics) throws Exception {
-    Settings settings = slack.settings(env);
-    Digest d = Digest.start(settings, ds, new FakeReports(clock), slack.client(), FakeReports.renderer(), metrics, clock,
-        new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node));
+    Settings settings = settings(env);
+    Digest d = Digest.start(settings, ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(), metrics,
+        clock, new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node));
     started.add(d);
     return d;
+  }
+
+  /** Settings pointing the bot at the fake Slack, with extra variables. */
+  private Settings settings(Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("SLACK_API_URL", slack.apiUrl());
+    all.put("SLACK_BOT_TOKEN", BOT_TOKEN);
+    return Settings.load(all);
   }
 
   @Override

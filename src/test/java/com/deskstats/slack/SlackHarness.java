@@ -2,6 +2,7 @@ package com.deskstats.slack;
 
 import com.deskstats.ops.Metrics;
 import com.deskstats.stats.Reports;
+import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.ResponseUrlServer;
 import com.deskstats.testing.SlackSigner;

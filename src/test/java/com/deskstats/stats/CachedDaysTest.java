@@ -11,12 +11,11 @@ import com.deskstats.ops.Metrics;
 import com.deskstats.store.DayStore;
 import com.deskstats.testing.CountingDeskSource;
 import com.deskstats.testing.Databases;
-import java.time.Clock;
+import com.deskstats.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -341,33 +340,5 @@ class CachedDaysTest {
   private long cacheCount(String result) {
     Matcher m = Pattern.compile("deskstats_day_cache_total\\{result=\"" + result + "\"} (\\S+)").matcher(metrics.scrape());
     return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -4,6 +4,9 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -33,7 +36,8 @@ import java.util.function.Function;
  * <p>Answers auth.test, users.info, chat.postMessage, chat.update, views.publish, conversations.info,
  * files.getUploadURLExternal, the upload POST itself and files.completeUploadExternal. Unknown methods
  * answer {@code unknown_method} unless scripted with {@link #answer}. Errors, 429s and 5xx answers can be
- * queued per method with {@link #failNext}, {@link #rateLimitNext} and {@link #httpErrorNext}.
+ * queued per method with {@link #failNext}, {@link #rateLimitNext} and {@link #httpErrorNext}, and a connection
+ * dropped before any answer with {@link #dropNext}, and an empty HTTP 200 answer with {@link #emptyAnswerNext}.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -48,7 +52,7 @@ public final class FakeSlack implements AutoCloseable {
    * @param body the raw body (for uploads: ISO-8859-1 text of the bytes; see {@link #bodyBytes})
    * @param bodyBytes the raw body bytes
    * @param authorization the Authorization header, or null
-   * @param status the HTTP status the fake answered
+   * @param status the HTTP status the fake answered (0: the connection was dropped, see {@link #dropNext})
    * @param ok whether the answer was {@code "ok": true}
    */
   public record Call(String method, Map<String, String> params, String body, byte[] bodyBytes,
@@ -65,11 +69,15 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
-  private sealed interface Fault permits ErrorFault, HttpFault {}
+  private sealed interface Fault permits ErrorFault, HttpFault, DropFault, EmptyFault {}
 
   private record ErrorFault(String error) implements Fault {}
 
   private record HttpFault(int status, int retryAfterSeconds) implements Fault {}
+
+  private record DropFault() implements Fault {}
+
+  private record EmptyFault() implements Fault {}
 
   private static final Gson GSON = new Gson();
 
@@ -144,6 +152,27 @@ public final class FakeSlack implements AutoCloseable {
   /** The next {@code times} calls of {@code method} answer this HTTP status (e.g. 503). */
   public FakeSlack httpErrorNext(String method, int status, int times) {
     return queue(method, new HttpFault(status, -1), times);
+  }
+
+  /**
+   * The next {@code times} calls of {@code method} (or "upload") are read, recorded with status 0, and then their
+   * connection is closed with no answer at all: the client sees an I/O error.
+   */
+  public FakeSlack dropNext(String method, int times) {
+    return queue(method, new DropFault(), times);
+  }
+
+  /** The next {@code times} calls of {@code method} answer HTTP 200 with an empty body (an answer cut short). */
+  public FakeSlack emptyAnswerNext(String method, int times) {
+    return queue(method, new EmptyFault(), times);
+  }
+
+  /** A Web API client for this fake, authenticated with {@code token}. */
+  public MethodsClient methods(String token) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(apiUrl());
+    config.setStatsEnabled(false);
+    return Slack.getInstance(config).methods(token);
   }
 
   /** Answers {@code method} with the JSON that {@code answer} makes of the call (overrides the default). */
@@ -225,12 +254,18 @@ public final class FakeSlack implements AutoCloseable {
       Map<String, String> headers = new LinkedHashMap<>();
       Fault fault = nextFault(method);
       Call probe = new Call(method, Map.copyOf(params), body, bytes, contentType, auth, 200, true);
+      if (fault instanceof DropFault) {
+        record(new Call(method, Map.copyOf(params), body, bytes, contentType, auth, 0, false));
+        return; // closing the exchange before any response headers closes the connection
+      }
       if (requiredToken != null && !("Bearer " + requiredToken).equals(auth)) {
         answer = error("invalid_auth");
       } else if (fault instanceof HttpFault h) {
         status = h.status();
         if (h.retryAfterSeconds() >= 0) headers.put("Retry-After", String.valueOf(h.retryAfterSeconds()));
         answer = status == 429 ? error("ratelimited") : "upstream error";
+      } else if (fault instanceof EmptyFault) {
+        answer = "";
       } else if (fault instanceof ErrorFault e) {
         answer = error(e.error());
       } else if (scripted.containsKey(method)) {
@@ -243,7 +278,7 @@ public final class FakeSlack implements AutoCloseable {
       byte[] out = answer.getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", status == 200 || status == 429 ? "application/json; charset=utf-8" : "text/plain");
       headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-      ex.sendResponseHeaders(status, out.length);
+      ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length); // 0 would mean chunked
       try (OutputStream os = ex.getResponseBody()) {
         os.write(out);
       }
@@ -255,6 +290,11 @@ public final class FakeSlack implements AutoCloseable {
       byte[] bytes = ex.getRequestBody().readAllBytes();
       String id = ex.getRequestURI().getPath().substring("/upload/".length());
       Fault fault = nextFault("upload");
+      if (fault instanceof DropFault) {
+        record(new Call("upload", Map.of("file_id", id), new String(bytes, StandardCharsets.ISO_8859_1), bytes,
+            ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestHeaders().getFirst("Authorization"), 0, false));
+        return;
+      }
       int status = fault instanceof HttpFault h ? h.status() : 200;
       record(new Call("upload", Map.of("file_id", id), new String(bytes, StandardCharsets.ISO_8859_1), bytes,
           ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestHeaders().getFirst("Authorization"), status, status == 200));

@@ -79,6 +79,29 @@ class FakeSlackTest {
   }
 
   @Test
+  void aDroppedCallIsRecordedAndTheClientSeesAnIoErrorThenTheNextCallIsAnswered() throws Exception {
+    slack.dropNext("chat.postMessage", 1);
+    MethodsClient fresh = slack.methods("xoxb-0000-1111-fake");
+
+    Assertions.assertThatThrownBy(() -> fresh.chatPostMessage(r -> r.channel("C1").text("x")))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(fresh.chatPostMessage(r -> r.channel("C1").text("y")).isOk()).isTrue();
+    assertThat(slack.calls("chat.postMessage")).extracting(FakeSlack.Call::status).containsExactly(0, 200);
+    assertThat(slack.calls("chat.postMessage").get(0).ok()).isFalse();
+  }
+
+  @Test
+  void anEmptyAnswerReachesTheClientAsAnUnreadableResponseThenTheNextCallIsAnswered() throws Exception {
+    slack.emptyAnswerNext("chat.postMessage", 1);
+
+    Assertions.assertThatThrownBy(() -> client.chatPostMessage(r -> r.channel("C1").text("x")))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(client.chatPostMessage(r -> r.channel("C1").text("y")).isOk()).isTrue();
+    assertThat(slack.calls("chat.postMessage")).extracting(FakeSlack.Call::status, FakeSlack.Call::ok)
+        .containsExactly(Assertions.tuple(200, false), Assertions.tuple(200, true));
+  }
+
+  @Test
   void signerMatchesSlacksDocumentedVector() {
     String body = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V"
         + "&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text="

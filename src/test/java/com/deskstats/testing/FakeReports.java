@@ -1,4 +1,4 @@
-package com.deskstats.slack;
+package com.deskstats.testing;
 
 import com.deskstats.desk.DeskException;
 import com.deskstats.stats.AgentCard;
@@ -21,28 +21,37 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** An in-memory {@link Reports} with a small fixed team; records every call and can fail or block on demand. */
+/**
+ * An in-memory {@link Reports} with a small fixed team in the Desk zone Asia/Shanghai; records every call and can fail
+ * or block on demand.
+ */
 public final class FakeReports implements Reports {
 
+  /** What {@link #today()} answers. */
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** The Desk zone of every report. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  final List<String> calls = new CopyOnWriteArrayList<>();
-  volatile Exception failWith;
-  volatile CountDownLatch gate;
+  /** Every call so far, as "report PERIOD" or "card AGENT PERIOD" (the period as its token). */
+  public final List<String> calls = new CopyOnWriteArrayList<>();
+  /** When set, every call throws it (a DeskException or a RuntimeException). */
+  public volatile Exception failWith;
+  /** When set, every call waits (at most 10 s) until it opens. */
+  public volatile CountDownLatch gate;
 
-  static AgentStats agent(String id, String nick, long sessions, long unreplied, long rated, long satisfied, double first) {
+  private static AgentStats agent(String id, String nick, long sessions, long unreplied, long rated, long satisfied,
+      double first) {
     return new AgentStats(id, nick, 1764000000L, 1764030000L, 3600, 7200, 600, sessions, 0, sessions, sessions / 2,
         sessions, sessions * 10, sessions * 20, sessions * 10, sessions * 10, unreplied, first, sessions / 2, first * 2,
         sessions / 3, 10.0, rated, satisfied);
   }
 
-  static final List<AgentStats> TEAM = List.of(
+  private static final List<AgentStats> TEAM = List.of(
       agent("alice@example.com", "Alice", 40, 0, 10, 9, 12.5),
       agent("bob@example.com", "Bob", 30, 2, 6, 4, 20.0),
       agent("carol", "", 20, 1, 4, 4, 35.0));
 
-  static Report fixture(Period period) {
+  private static Report fixture(Period period) {
     TeamSummary cur = new TeamSummary(90, 3, 17, 20, 87, 20.0, 40, 3);
     List<Ranked> sat = List.of(new Ranked(1, TEAM.get(0)), new Ranked(2, TEAM.get(2)), new Ranked(3, TEAM.get(1)));
     List<Ranked> first = List.of(new Ranked(1, TEAM.get(0)), new Ranked(2, TEAM.get(1)), new Ranked(3, TEAM.get(2)));

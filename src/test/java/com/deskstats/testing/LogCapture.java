@@ -1,4 +1,4 @@
-package com.deskstats.desk;
+package com.deskstats.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
 /** Collects one class's log lines (formatted) for assertions. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final List<AppenderBase<ILoggingEvent>> watchers = new ArrayList<>();
@@ -21,12 +21,12 @@ final class LogCapture implements AutoCloseable {
     logger.addAppender(appender);
   }
 
-  static LogCapture of(Class<?> type) {
+  public static LogCapture of(Class<?> type) {
     return new LogCapture(type);
   }
 
   /** A latch that opens once a line containing {@code text} is logged (checked as each line arrives). */
-  CountDownLatch whenLogged(String text) {
+  public CountDownLatch whenLogged(String text) {
     CountDownLatch latch = new CountDownLatch(1);
     AppenderBase<ILoggingEvent> watcher = new AppenderBase<>() {
       @Override
@@ -40,7 +40,7 @@ final class LogCapture implements AutoCloseable {
     return latch;
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 

@@ -1,4 +1,4 @@
-package com.deskstats.desk;
+package com.deskstats.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock tests set and move by hand; safe to read from other threads. */
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  void advance(Duration d) {
+  /** Jumps to {@code instant}. */
+  public void set(Instant instant) {
+    now.set(instant);
+  }
+
+  /** Moves on by {@code d}. */
+  public void advance(Duration d) {
     now.updateAndGet(i -> i.plus(d));
   }
 
