@@ -50,6 +50,17 @@ class DayStoreTest {
 
   @ParameterizedTest
   @EnumSource(Databases.Kind.class)
+  void longIdsAndNicknamesAreStoredSoTheDayIsNotFetchedAgain(Databases.Kind kind) {
+    DayStore store = new DayStore(kind.fresh());
+    List<AgentRow> rows = List.of(row("i".repeat(1000) + "@example.com", "名".repeat(2000) + "😀".repeat(1000), 1));
+
+    store.save(SCOPE, DAY, rows, FETCHED);
+
+    assertThat(store.load(SCOPE, DAY).orElseThrow().rows()).containsExactlyElementsOf(rows);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.Kind.class)
   void fetchedAtIsKeptToTheMillisecond(Databases.Kind kind) {
     DayStore store = new DayStore(kind.fresh());
 
