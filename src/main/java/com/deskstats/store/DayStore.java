@@ -60,7 +60,7 @@ public final class DayStore {
     try (Connection c = ds.getConnection()) {
       return load(c, scope, day);
     } catch (SQLException e) {
-      throw new StoreException("Reading the cached day " + day + " failed: " + e.getMessage(), e);
+      throw new StoreException("Reading the cached day " + day + " failed: " + reason(e), e);
     }
   }
 
@@ -129,7 +129,7 @@ public final class DayStore {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StoreException("Saving the cached day " + day + " failed: " + e.getMessage(), e);
+      throw new StoreException("Saving the cached day " + day + " failed: " + reason(e), e);
     }
   }
 
@@ -142,8 +142,21 @@ public final class DayStore {
         return rs.next();
       }
     } catch (SQLException e) {
-      throw new StoreException("Reading the cached day " + day + " failed: " + e.getMessage(), e);
+      throw new StoreException("Reading the cached day " + day + " failed: " + reason(e), e);
     }
+  }
+
+  /**
+   * The database's reason in one short line. A failed batch's own message repeats the whole statement with every
+   * value (nicknames included), which belongs in no log line; the chained exception holds the reason.
+   */
+  static String reason(SQLException e) {
+    SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+    String m = cause.getMessage() == null ? "" : cause.getMessage().strip();
+    int nl = m.indexOf('\n');
+    if (nl >= 0) m = m.substring(0, nl);
+    if (m.length() > 200) m = m.substring(0, 200) + "…";
+    return m + " (SQLState " + cause.getSQLState() + ")";
   }
 
   private static boolean isUniqueViolation(SQLException e) {

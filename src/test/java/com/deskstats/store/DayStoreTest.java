@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -57,6 +58,19 @@ class DayStoreTest {
     store.save(SCOPE, DAY, rows, FETCHED);
 
     assertThat(store.load(SCOPE, DAY).orElseThrow().rows()).containsExactlyElementsOf(rows);
+  }
+
+  @Test
+  void aFailedBatchIsReportedInOneShortLineWithoutTheRowsValues() {
+    java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException(
+        "Batch entry 0 INSERT INTO day_cache_row VALUES ('secret-nickname', …) was aborted", "22001", new int[0]);
+    batch.setNextException(new java.sql.SQLException("ERROR: value too long for type character varying(256)", "22001"));
+
+    String reason = DayStore.reason(batch);
+
+    assertThat(reason).isEqualTo("ERROR: value too long for type character varying(256) (SQLState 22001)");
+    assertThat(DayStore.reason(new java.sql.SQLException("x".repeat(500) + "\nmore", "08001")))
+        .hasSize(201 + " (SQLState 08001)".length()).doesNotContain("more");
   }
 
   @ParameterizedTest
