@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -78,16 +81,41 @@ final class Deliverer {
 
   /**
    * Start-up: for each subscription, the last fire time before now that has no delivery recorded posts now
-   * when it is within {@code grace}, else is recorded as skipped.
+   * when it is within {@code grace}, else is recorded as skipped. A fresh claim may be a node's that was killed
+   * just before this start (a restart within minutes of the digest): it is looked at again once it is stale,
+   * so that the day is posted or skipped rather than left "in progress" and silently lost.
    */
-  void catchUp(List<Subscription> subscriptions, Duration grace) {
+  void catchUp(List<Subscription> subscriptions, Duration grace, Sleeper sleeper) {
+    Map<Subscription, Instant> busy = catchUpPass(subscriptions, grace);
+    if (busy.isEmpty()) return;
+    Instant wake = Collections.min(busy.values()).plus(DeliveryStore.STALE_CLAIM).plusSeconds(1);
+    Duration wait = Duration.between(clock.instant(), wake);
+    busy.forEach((s, claimedAt) -> log.info("digest catch-up channel={} claimed at {} by another node: looking again in {}s",
+        s.channelId(), claimedAt, Math.max(0, wait.toSeconds())));
+    try {
+      if (!wait.isNegative()) sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    catchUpPass(List.copyOf(busy.keySet()), grace).forEach((s, claimedAt) -> log.info(
+        "digest catch-up channel={} is still claimed by another node (at {}): leaving it", s.channelId(), claimedAt));
+  }
+
+  /** One look at every subscription; returns those whose day is claimed, not stale, and not yet posted. */
+  private Map<Subscription, Instant> catchUpPass(List<Subscription> subscriptions, Duration grace) {
     Instant now = clock.instant();
+    Map<Subscription, Instant> busy = new LinkedHashMap<>();
     for (Subscription s : subscriptions) {
       try {
         Optional<Instant> last = Schedules.lastFire(s.cron(), s.zone(), now, s.createdAt());
         if (last.isEmpty()) continue;
         LocalDate day = reportedDay(last.get());
-        if (deliveries.scheduled(s.channelId(), day).filter(d -> !stale(d, now)).isPresent()) continue;
+        Optional<com.deskstats.store.Delivery> recorded = deliveries.scheduled(s.channelId(), day);
+        if (recorded.isPresent() && !stale(recorded.get(), now)) {
+          if (inProgress(recorded.get())) busy.put(s, recorded.get().claimedAt());
+          continue;
+        }
         Duration late = Duration.between(last.get(), now);
         if (late.compareTo(grace) <= 0) {
           log.info("digest catch-up channel={} day={} missed by {}s (grace {}s): posting now",
@@ -104,6 +132,11 @@ final class Deliverer {
         log.error("digest catch-up channel={} failed", s.channelId(), e);
       }
     }
+    return busy;
+  }
+
+  private static boolean inProgress(com.deskstats.store.Delivery d) {
+    return d.status() == com.deskstats.store.Delivery.Status.CLAIMED && d.messageTs().isEmpty();
   }
 
   private static boolean stale(com.deskstats.store.Delivery d, Instant now) {

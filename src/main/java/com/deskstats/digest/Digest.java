@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -42,11 +43,16 @@ public final class Digest {
   private final Scheduling scheduling;
   private final DigestService service;
   private final CompletableFuture<Void> catchUp;
+  private final Thread catchUpThread;
+  private final CatchUpWait catchUpWait;
 
-  private Digest(Scheduling scheduling, DigestService service, CompletableFuture<Void> catchUp) {
+  private Digest(Scheduling scheduling, DigestService service, CompletableFuture<Void> catchUp, Thread catchUpThread,
+      CatchUpWait catchUpWait) {
     this.scheduling = scheduling;
     this.service = service;
     this.catchUp = catchUp;
+    this.catchUpThread = catchUpThread;
+    this.catchUpWait = catchUpWait;
   }
 
   /**
@@ -82,14 +88,21 @@ public final class Digest {
     }
     log.info("digest started: {} subscription(s), {} job store, node {}", service.all().size(),
         settings.postgres() ? "clustered JDBC" : "RAM", tuning.node());
-    CompletableFuture<Void> catchUp = CompletableFuture.runAsync(
-        () -> deliverer.catchUp(service.all(), settings.digestGrace()),
-        r -> {
-          Thread t = new Thread(r, "digest-catch-up");
-          t.setDaemon(true);
-          t.start();
-        });
-    return new Digest(scheduling, service, catchUp);
+    AtomicReference<Thread> catchUpThread = new AtomicReference<>();
+    CatchUpWait wait = new CatchUpWait(tuning.sleeper());
+    CompletableFuture<Void> catchUp = CompletableFuture.runAsync(() -> {
+      try {
+        deliverer.catchUp(service.all(), settings.digestGrace(), wait);
+      } catch (RuntimeException e) {
+        log.error("digest catch-up failed: missed runs are not posted until the next start", e);
+      }
+    }, r -> {
+      Thread t = new Thread(r, "digest-catch-up");
+      t.setDaemon(true);
+      catchUpThread.set(t);
+      t.start();
+    });
+    return new Digest(scheduling, service, catchUp, catchUpThread.get(), wait);
   }
 
   /** The Web API client for the bot token, pointed at SLACK_API_URL. */
@@ -123,6 +136,8 @@ public final class Digest {
 
   /** Stops firing and waits for a running delivery to finish. */
   public void stop() {
+    // A catch-up waiting for another node's claim to go stale must not wake up after the database is closed.
+    catchUpWait.interrupt(catchUpThread);
     try {
       scheduling.scheduler().shutdown(true);
     } catch (SchedulerException e) {
@@ -133,6 +148,39 @@ public final class Digest {
   /** Completes when start-up's missed-run check is done (tests wait on it). */
   CompletableFuture<Void> catchUpDone() {
     return catchUp;
+  }
+
+  /**
+   * The catch-up's wait for a claim to go stale; {@link #interrupt} ends the wait only, never a delivery under way
+   * (an interrupted delivery would post a false "could not be made" notice).
+   */
+  static final class CatchUpWait implements Sleeper {
+    private final Sleeper sleeper;
+    private boolean waiting;
+
+    CatchUpWait(Sleeper sleeper) {
+      this.sleeper = sleeper;
+    }
+
+    @Override
+    public void sleep(Duration d) throws InterruptedException {
+      synchronized (this) {
+        waiting = true;
+      }
+      try {
+        sleeper.sleep(d);
+      } finally {
+        synchronized (this) {
+          waiting = false;
+        }
+      }
+      // An interrupt that landed between the end of the sleep and here still ends the catch-up.
+      if (Thread.interrupted()) throw new InterruptedException();
+    }
+
+    synchronized void interrupt(Thread thread) {
+      if (waiting && thread != null) thread.interrupt();
+    }
   }
 
   private static String defaultNode() {
