@@ -2,6 +2,7 @@ package com.deskstats.digest;
 
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
+import com.deskstats.ops.RequestIds;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.Reports;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Delivers one digest: claim the day, build yesterday's report, post it, upload the chart, record the outcome.
@@ -60,6 +62,12 @@ final class Deliverer {
 
   /** A trigger fired (or start-up caught up a missed run): posts unless the day is already claimed. */
   Outcome scheduled(String channelId, Instant fireTime) {
+    try (MDC.MDCCloseable ignored = requestId()) {
+      return scheduledNow(channelId, fireTime);
+    }
+  }
+
+  private Outcome scheduledNow(String channelId, Instant fireTime) {
     LocalDate day = reportedDay(fireTime);
     long start = System.nanoTime();
     OptionalLong id = deliveries.claim(channelId, day, node);
@@ -73,6 +81,12 @@ final class Deliverer {
 
   /** {@code digest now}: a test send of yesterday's digest that never counts as the day's delivery. */
   Outcome test(String channelId) {
+    try (MDC.MDCCloseable ignored = requestId()) {
+      return testNow(channelId);
+    }
+  }
+
+  private Outcome testNow(String channelId) {
     LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
     long start = System.nanoTime();
     long id = deliveries.startTest(channelId, day, node);
@@ -124,8 +138,10 @@ final class Deliverer {
         } else {
           String reason = "The run at " + last.get() + " was missed by " + minutes(late)
               + ", more than DIGEST_GRACE (" + minutes(grace) + ").";
-          if (deliveries.skip(s.channelId(), day, node, reason)) {
-            done(s.channelId(), day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
+          try (MDC.MDCCloseable ignored = requestId()) {
+            if (deliveries.skip(s.channelId(), day, node, reason)) {
+              done(s.channelId(), day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
+            }
           }
         }
       } catch (RuntimeException e) {
@@ -215,6 +231,14 @@ final class Deliverer {
           kind.name().toLowerCase(), outcome, ms, sentence);
     }
     return new Outcome(counted, sentence);
+  }
+
+  /**
+   * A request id for one delivery, so its Desk calls and its outcome line can be found together; a test send
+   * keeps the id of the command that asked for it. Null (nothing to close) when one is in force already.
+   */
+  private static MDC.MDCCloseable requestId() {
+    return RequestIds.current() == null ? RequestIds.begin() : null;
   }
 
   static String label(LocalDate day) {
