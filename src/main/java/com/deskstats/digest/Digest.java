@@ -74,7 +74,7 @@ public final class Digest {
     Deliverer deliverer = new Deliverer(reports, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
         metrics, clock, settings.deskTimezone(), tuning.node());
     Scheduling scheduling = Scheduling.create(settings.postgres(), dataSource, new DigestJob(deliverer),
-        tuning.instanceId(), tuning.idleWait());
+        tuning.instanceId(), tuning.idleWait(), settings.digestGrace());
     Optional<Subscription> dflt = settings.digestChannel().map(ch ->
         new Subscription(ch, settings.digestCron(), settings.digestTimezone(), DEFAULT_CREATOR, Instant.EPOCH));
     DigestService service = new DigestService(subscriptions, deliveries, scheduling, deliverer, dflt,
