@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -42,22 +43,23 @@ public final class Digest {
 
   private final Scheduling scheduling;
   private final DigestService service;
-  private final CompletableFuture<Void> catchUp;
-  private final Thread catchUpThread;
+  private final Consumer<CatchUpWait> catchUpTask;
   private final CatchUpWait catchUpWait;
+  private final CompletableFuture<Void> catchUp = new CompletableFuture<>();
+  private final AtomicReference<Thread> catchUpThread = new AtomicReference<>();
+  private volatile boolean stopped;
 
-  private Digest(Scheduling scheduling, DigestService service, CompletableFuture<Void> catchUp, Thread catchUpThread,
-      CatchUpWait catchUpWait) {
+  private Digest(Scheduling scheduling, DigestService service, Consumer<CatchUpWait> catchUpTask, Sleeper sleeper) {
     this.scheduling = scheduling;
     this.service = service;
-    this.catchUp = catchUp;
-    this.catchUpThread = catchUpThread;
-    this.catchUpWait = catchUpWait;
+    this.catchUpTask = catchUpTask;
+    this.catchUpWait = new CatchUpWait(sleeper);
   }
 
   /**
-   * Schedules every subscription (the default one from DIGEST_CHANNEL and the stored ones), starts Quartz, and
-   * catches up a missed run in the background. The database must be migrated already.
+   * Schedules every subscription (the default one from DIGEST_CHANNEL and the stored ones) and starts Quartz;
+   * {@link #catchUpMissedRuns} then deals with runs missed while the bot was down. The database must be migrated
+   * already.
    *
    * @param slack a Web API client for the bot token, e.g. {@link #slackClient(Settings)}
    * @param renderer the report's blocks and chart (slack.ReportBlocks with buttons off, stats.Chart)
@@ -88,21 +90,27 @@ public final class Digest {
     }
     log.info("digest started: {} subscription(s), {} job store, node {}", service.all().size(),
         settings.postgres() ? "clustered JDBC" : "RAM", tuning.node());
-    AtomicReference<Thread> catchUpThread = new AtomicReference<>();
-    CatchUpWait wait = new CatchUpWait(tuning.sleeper());
-    CompletableFuture<Void> catchUp = CompletableFuture.runAsync(() -> {
+    return new Digest(scheduling, service, wait -> deliverer.catchUp(service.all(), settings.digestGrace(), wait),
+        tuning.sleeper());
+  }
+
+  /**
+   * Posts (or records as skipped) the runs missed while the bot was down, in the background. Main calls it once
+   * the whole bot is up: a start that fails later (port taken, Slack refused) must not post or claim anything.
+   */
+  public void catchUpMissedRuns() {
+    if (stopped) return;
+    Thread t = new Thread(() -> {
       try {
-        deliverer.catchUp(service.all(), settings.digestGrace(), wait);
+        catchUpTask.accept(catchUpWait);
       } catch (RuntimeException e) {
         log.error("digest catch-up failed: missed runs are not posted until the next start", e);
+      } finally {
+        catchUp.complete(null);
       }
-    }, r -> {
-      Thread t = new Thread(r, "digest-catch-up");
-      t.setDaemon(true);
-      catchUpThread.set(t);
-      t.start();
-    });
-    return new Digest(scheduling, service, catchUp, catchUpThread.get(), wait);
+    }, "digest-catch-up");
+    t.setDaemon(true);
+    if (catchUpThread.compareAndSet(null, t)) t.start();
   }
 
   /** The Web API client for the bot token, pointed at SLACK_API_URL. */
@@ -134,18 +142,28 @@ public final class Digest {
     }
   }
 
-  /** Stops firing and waits for a running delivery to finish. */
+  /** Stops firing and waits for a running delivery (scheduled or start-up's catch-up) to finish. */
   public void stop() {
+    stopped = true;
     // A catch-up waiting for another node's claim to go stale must not wake up after the database is closed.
-    catchUpWait.interrupt(catchUpThread);
+    Thread t = catchUpThread.get();
+    catchUpWait.interrupt(t);
     try {
       scheduling.scheduler().shutdown(true);
     } catch (SchedulerException e) {
       log.warn("digest scheduler did not shut down cleanly", e);
     }
+    // Main closes the database and the Desk client next: a catch-up delivery under way must finish first.
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
-  /** Completes when start-up's missed-run check is done (tests wait on it). */
+  /** Completes when the missed-run check of {@link #catchUpMissedRuns} is done (tests wait on it). */
   CompletableFuture<Void> catchUpDone() {
     return catchUp;
   }

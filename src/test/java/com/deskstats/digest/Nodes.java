@@ -35,6 +35,7 @@ final class Nodes implements AutoCloseable {
     Digest d = Digest.start(settings, ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(), metrics,
         clock, new Digest.Tuning(sleeper, node, Duration.ofSeconds(1), node));
     started.add(d);
+    d.catchUpMissedRuns();
     return d;
   }
 
