@@ -47,7 +47,7 @@ public final class Digest {
   private final CatchUpWait catchUpWait;
   private final CompletableFuture<Void> catchUp = new CompletableFuture<>();
   private final AtomicReference<Thread> catchUpThread = new AtomicReference<>();
-  private volatile boolean stopped;
+  private boolean stopped;
 
   private Digest(Scheduling scheduling, DigestService service, Consumer<CatchUpWait> catchUpTask, Sleeper sleeper) {
     this.scheduling = scheduling;
@@ -98,7 +98,7 @@ public final class Digest {
    * Posts (or records as skipped) the runs missed while the bot was down, in the background. Main calls it once
    * the whole bot is up: a start that fails later (port taken, Slack refused) must not post or claim anything.
    */
-  public void catchUpMissedRuns() {
+  public synchronized void catchUpMissedRuns() {
     if (stopped) return;
     Thread t = new Thread(() -> {
       try {
@@ -144,9 +144,12 @@ public final class Digest {
 
   /** Stops firing and waits for a running delivery (scheduled or start-up's catch-up) to finish. */
   public void stop() {
-    stopped = true;
+    Thread t;
+    synchronized (this) {
+      stopped = true;
+      t = catchUpThread.get();
+    }
     // A catch-up waiting for another node's claim to go stale must not wake up after the database is closed.
-    Thread t = catchUpThread.get();
     catchUpWait.interrupt(t);
     try {
       scheduling.scheduler().shutdown(true);
