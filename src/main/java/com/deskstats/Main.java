@@ -239,6 +239,8 @@ public final class Main {
       db.close();
       throw e instanceof StartupException s ? s : new StartupException(message(e), e);
     }
+    // Only now: a start that failed above must not have claimed, posted or noticed a missed digest.
+    digest.catchUpMissedRuns();
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
     return new Running(web, slack, digest, desk, db, http);
   }

@@ -131,6 +131,18 @@ class DockerfileTest {
   }
 
   @Test
+  void healthCheckRunsInAShellSoThatPortIsExpanded() {
+    // Exec form (CMD ["curl", ".../${PORT}/health"]) runs no shell: the URL would hold the text ${PORT} and every
+    // check would fail, marking a healthy container unhealthy.
+    String cmd = runtime().last("HEALTHCHECK").args().replaceFirst("(?s)^.*?\\bCMD\\s+", "").strip();
+    if (cmd.startsWith("[")) {
+      assertThat(execForm(cmd)).as("an exec-form health check must start a shell").containsSequence("sh", "-c");
+    } else {
+      assertThat(cmd).contains("curl").contains("/health");
+    }
+  }
+
+  @Test
   void exposesTheDefaultPortAndSetsIt() {
     int defaultPort = Settings.load(java.util.Map.of()).port();
     assertThat(runtime().last("EXPOSE").args().strip()).isEqualTo(String.valueOf(defaultPort));

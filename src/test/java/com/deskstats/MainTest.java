@@ -231,6 +231,48 @@ class MainTest {
   }
 
   @Test
+  void aStartWithinTheGraceOfAMissedDigestPostsItAndAStopRightAfterLetsTheDeliveryFinish(@TempDir Path dir)
+      throws Exception {
+    Clock tenOClock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
+    String dbUrl = "jdbc:h2:file:" + dir.resolve("catch-up") + ";AUTO_SERVER=FALSE";
+    try (FakeSlack own = new FakeSlack().requireToken(BOT_TOKEN).channel("CDIGEST", "team-digest")) {
+      Main.Running r = Main.start(Settings.load(env(Map.of("SLACK_API_URL", own.apiUrl(), "DESK_DEMO", "true",
+          "DATABASE_URL", dbUrl))), tenOClock);
+      try {
+        assertThat(own.awaitCall("chat.postMessage", WAIT).params()).containsEntry("channel", "CDIGEST");
+      } finally {
+        // SIGTERM while the chart is still being uploaded: the record must not be left half-written.
+        r.stop();
+      }
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl);
+         java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT status FROM delivery WHERE channel_id = 'CDIGEST'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("sent");
+    }
+  }
+
+  @Test
+  void aStartThatFailsAfterTheDigestIsBuiltNeitherClaimsNorPostsTheMissedDigest(@TempDir Path dir) throws Exception {
+    // 10:00 in Shanghai: the 09:00 digest was missed within DIGEST_GRACE, so a start that comes up posts it. This
+    // one fails on a taken port; a crash-looping bot must not claim (and lose) the day or post a failure notice.
+    Clock tenOClock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
+    String dbUrl = "jdbc:h2:file:" + dir.resolve("failed-start") + ";AUTO_SERVER=FALSE";
+    int postsBefore = slack.calls("chat.postMessage").size();
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      assertThatThrownBy(() -> Main.start(Settings.load(env(Map.of("PORT", String.valueOf(taken.getLocalPort()),
+          "DATABASE_URL", dbUrl, "DESK_DEMO", "true"))), tenOClock)).isInstanceOf(Main.StartupException.class);
+    }
+
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl);
+         java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM delivery")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isZero();
+    }
+    assertThat(slack.calls("chat.postMessage")).hasSize(postsBefore);
+  }
+
+  @Test
   void previewDemoPrintsBothBoardsMarkedAsSample() {
     Printed p = preview("--demo");
     assertThat(p.code()).isZero();

@@ -2,6 +2,7 @@ package com.deskstats.digest;
 
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
+import com.deskstats.ops.RequestIds;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.Reports;
@@ -13,11 +14,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Delivers one digest: claim the day, build yesterday's report, post it, upload the chart, record the outcome.
@@ -57,6 +62,12 @@ final class Deliverer {
 
   /** A trigger fired (or start-up caught up a missed run): posts unless the day is already claimed. */
   Outcome scheduled(String channelId, Instant fireTime) {
+    try (MDC.MDCCloseable ignored = requestId()) {
+      return scheduledNow(channelId, fireTime);
+    }
+  }
+
+  private Outcome scheduledNow(String channelId, Instant fireTime) {
     LocalDate day = reportedDay(fireTime);
     long start = System.nanoTime();
     OptionalLong id = deliveries.claim(channelId, day, node);
@@ -70,6 +81,12 @@ final class Deliverer {
 
   /** {@code digest now}: a test send of yesterday's digest that never counts as the day's delivery. */
   Outcome test(String channelId) {
+    try (MDC.MDCCloseable ignored = requestId()) {
+      return testNow(channelId);
+    }
+  }
+
+  private Outcome testNow(String channelId) {
     LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
     long start = System.nanoTime();
     long id = deliveries.startTest(channelId, day, node);
@@ -78,16 +95,41 @@ final class Deliverer {
 
   /**
    * Start-up: for each subscription, the last fire time before now that has no delivery recorded posts now
-   * when it is within {@code grace}, else is recorded as skipped.
+   * when it is within {@code grace}, else is recorded as skipped. A fresh claim may be a node's that was killed
+   * just before this start (a restart within minutes of the digest): it is looked at again once it is stale,
+   * so that the day is posted or skipped rather than left "in progress" and silently lost.
    */
-  void catchUp(List<Subscription> subscriptions, Duration grace) {
+  void catchUp(List<Subscription> subscriptions, Duration grace, Sleeper sleeper) {
+    Map<Subscription, Instant> busy = catchUpPass(subscriptions, grace);
+    if (busy.isEmpty()) return;
+    Instant wake = Collections.min(busy.values()).plus(DeliveryStore.STALE_CLAIM).plusSeconds(1);
+    Duration wait = Duration.between(clock.instant(), wake);
+    busy.forEach((s, claimedAt) -> log.info("digest catch-up channel={} claimed at {} by another node: looking again in {}s",
+        s.channelId(), claimedAt, Math.max(0, wait.toSeconds())));
+    try {
+      if (!wait.isNegative()) sleeper.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    catchUpPass(List.copyOf(busy.keySet()), grace).forEach((s, claimedAt) -> log.info(
+        "digest catch-up channel={} is still claimed by another node (at {}): leaving it", s.channelId(), claimedAt));
+  }
+
+  /** One look at every subscription; returns those whose day is claimed, not stale, and not yet posted. */
+  private Map<Subscription, Instant> catchUpPass(List<Subscription> subscriptions, Duration grace) {
     Instant now = clock.instant();
+    Map<Subscription, Instant> busy = new LinkedHashMap<>();
     for (Subscription s : subscriptions) {
       try {
         Optional<Instant> last = Schedules.lastFire(s.cron(), s.zone(), now, s.createdAt());
         if (last.isEmpty()) continue;
         LocalDate day = reportedDay(last.get());
-        if (deliveries.scheduled(s.channelId(), day).filter(d -> !stale(d, now)).isPresent()) continue;
+        Optional<com.deskstats.store.Delivery> recorded = deliveries.scheduled(s.channelId(), day);
+        if (recorded.isPresent() && !stale(recorded.get(), now)) {
+          if (inProgress(recorded.get())) busy.put(s, recorded.get().claimedAt());
+          continue;
+        }
         Duration late = Duration.between(last.get(), now);
         if (late.compareTo(grace) <= 0) {
           log.info("digest catch-up channel={} day={} missed by {}s (grace {}s): posting now",
@@ -96,14 +138,21 @@ final class Deliverer {
         } else {
           String reason = "The run at " + last.get() + " was missed by " + minutes(late)
               + ", more than DIGEST_GRACE (" + minutes(grace) + ").";
-          if (deliveries.skip(s.channelId(), day, node, reason)) {
-            done(s.channelId(), day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
+          try (MDC.MDCCloseable ignored = requestId()) {
+            if (deliveries.skip(s.channelId(), day, node, reason)) {
+              done(s.channelId(), day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
+            }
           }
         }
       } catch (RuntimeException e) {
         log.error("digest catch-up channel={} failed", s.channelId(), e);
       }
     }
+    return busy;
+  }
+
+  private static boolean inProgress(com.deskstats.store.Delivery d) {
+    return d.status() == com.deskstats.store.Delivery.Status.CLAIMED && d.messageTs().isEmpty();
   }
 
   private static boolean stale(com.deskstats.store.Delivery d, Instant now) {
@@ -182,6 +231,14 @@ final class Deliverer {
           kind.name().toLowerCase(), outcome, ms, sentence);
     }
     return new Outcome(counted, sentence);
+  }
+
+  /**
+   * A request id for one delivery, so its Desk calls and its outcome line can be found together; a test send
+   * keeps the id of the command that asked for it. Null (nothing to close) when one is in force already.
+   */
+  private static MDC.MDCCloseable requestId() {
+    return RequestIds.current() == null ? RequestIds.begin() : null;
   }
 
   static String label(LocalDate day) {

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -41,17 +43,23 @@ public final class Digest {
 
   private final Scheduling scheduling;
   private final DigestService service;
-  private final CompletableFuture<Void> catchUp;
+  private final Consumer<CatchUpWait> catchUpTask;
+  private final CatchUpWait catchUpWait;
+  private final CompletableFuture<Void> catchUp = new CompletableFuture<>();
+  private final AtomicReference<Thread> catchUpThread = new AtomicReference<>();
+  private boolean stopped;
 
-  private Digest(Scheduling scheduling, DigestService service, CompletableFuture<Void> catchUp) {
+  private Digest(Scheduling scheduling, DigestService service, Consumer<CatchUpWait> catchUpTask, Sleeper sleeper) {
     this.scheduling = scheduling;
     this.service = service;
-    this.catchUp = catchUp;
+    this.catchUpTask = catchUpTask;
+    this.catchUpWait = new CatchUpWait(sleeper);
   }
 
   /**
-   * Schedules every subscription (the default one from DIGEST_CHANNEL and the stored ones), starts Quartz, and
-   * catches up a missed run in the background. The database must be migrated already.
+   * Schedules every subscription (the default one from DIGEST_CHANNEL and the stored ones) and starts Quartz;
+   * {@link #catchUpMissedRuns} then deals with runs missed while the bot was down. The database must be migrated
+   * already.
    *
    * @param slack a Web API client for the bot token, e.g. {@link #slackClient(Settings)}
    * @param renderer the report's blocks and chart (slack.ReportBlocks with buttons off, stats.Chart)
@@ -68,7 +76,7 @@ public final class Digest {
     Deliverer deliverer = new Deliverer(reports, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
         metrics, clock, settings.deskTimezone(), tuning.node());
     Scheduling scheduling = Scheduling.create(settings.postgres(), dataSource, new DigestJob(deliverer),
-        tuning.instanceId(), tuning.idleWait());
+        tuning.instanceId(), tuning.idleWait(), settings.digestGrace());
     Optional<Subscription> dflt = settings.digestChannel().map(ch ->
         new Subscription(ch, settings.digestCron(), settings.digestTimezone(), DEFAULT_CREATOR, Instant.EPOCH));
     DigestService service = new DigestService(subscriptions, deliveries, scheduling, deliverer, dflt,
@@ -82,14 +90,27 @@ public final class Digest {
     }
     log.info("digest started: {} subscription(s), {} job store, node {}", service.all().size(),
         settings.postgres() ? "clustered JDBC" : "RAM", tuning.node());
-    CompletableFuture<Void> catchUp = CompletableFuture.runAsync(
-        () -> deliverer.catchUp(service.all(), settings.digestGrace()),
-        r -> {
-          Thread t = new Thread(r, "digest-catch-up");
-          t.setDaemon(true);
-          t.start();
-        });
-    return new Digest(scheduling, service, catchUp);
+    return new Digest(scheduling, service, wait -> deliverer.catchUp(service.all(), settings.digestGrace(), wait),
+        tuning.sleeper());
+  }
+
+  /**
+   * Posts (or records as skipped) the runs missed while the bot was down, in the background. Main calls it once
+   * the whole bot is up: a start that fails later (port taken, Slack refused) must not post or claim anything.
+   */
+  public synchronized void catchUpMissedRuns() {
+    if (stopped) return;
+    Thread t = new Thread(() -> {
+      try {
+        catchUpTask.accept(catchUpWait);
+      } catch (RuntimeException e) {
+        log.error("digest catch-up failed: missed runs are not posted until the next start", e);
+      } finally {
+        catchUp.complete(null);
+      }
+    }, "digest-catch-up");
+    t.setDaemon(true);
+    if (catchUpThread.compareAndSet(null, t)) t.start();
   }
 
   /** The Web API client for the bot token, pointed at SLACK_API_URL. */
@@ -121,18 +142,66 @@ public final class Digest {
     }
   }
 
-  /** Stops firing and waits for a running delivery to finish. */
+  /** Stops firing and waits for a running delivery (scheduled or start-up's catch-up) to finish. */
   public void stop() {
+    Thread t;
+    synchronized (this) {
+      stopped = true;
+      t = catchUpThread.get();
+    }
+    // A catch-up waiting for another node's claim to go stale must not wake up after the database is closed.
+    catchUpWait.interrupt(t);
     try {
       scheduling.scheduler().shutdown(true);
     } catch (SchedulerException e) {
       log.warn("digest scheduler did not shut down cleanly", e);
     }
+    // Main closes the database and the Desk client next: a catch-up delivery under way must finish first.
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
-  /** Completes when start-up's missed-run check is done (tests wait on it). */
+  /** Completes when the missed-run check of {@link #catchUpMissedRuns} is done (tests wait on it). */
   CompletableFuture<Void> catchUpDone() {
     return catchUp;
+  }
+
+  /**
+   * The catch-up's wait for a claim to go stale; {@link #interrupt} ends the wait only, never a delivery under way
+   * (an interrupted delivery would post a false "could not be made" notice).
+   */
+  static final class CatchUpWait implements Sleeper {
+    private final Sleeper sleeper;
+    private boolean waiting;
+
+    CatchUpWait(Sleeper sleeper) {
+      this.sleeper = sleeper;
+    }
+
+    @Override
+    public void sleep(Duration d) throws InterruptedException {
+      synchronized (this) {
+        waiting = true;
+      }
+      try {
+        sleeper.sleep(d);
+      } finally {
+        synchronized (this) {
+          waiting = false;
+        }
+      }
+      // An interrupt that landed between the end of the sleep and here still ends the catch-up.
+      if (Thread.interrupted()) throw new InterruptedException();
+    }
+
+    synchronized void interrupt(Thread thread) {
+      if (waiting && thread != null) thread.interrupt();
+    }
   }
 
   private static String defaultNode() {

@@ -149,7 +149,8 @@ public final class DigestService implements DigestControl {
       case SENT -> d.error().isPresent() ? "sent without the chart" : "sent";
       case FAILED -> "failed";
       case SKIPPED -> "skipped";
-      case CLAIMED -> "in progress";
+      // Slack took the message but the node stopped before recording the rest (the chart): it was posted.
+      case CLAIMED -> d.messageTs().isPresent() ? "posted" : "in progress";
     };
     String s = (d.kind() == Delivery.Kind.TEST ? "test send " : "") + what + " " + at(when, zone)
         + " (for " + Deliverer.label(d.day()) + ")";

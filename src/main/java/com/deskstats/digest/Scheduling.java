@@ -55,16 +55,17 @@ final class Scheduling {
    * @param clustered true for PostgreSQL: JobStoreTX, clustered, on {@code dataSource}
    * @param instanceId "AUTO" in production; tests may name their nodes
    * @param idleWait how often an idle node looks for due triggers (it is woken at once for its own changes)
+   * @param grace DIGEST_GRACE: a firing delayed by less than this (no free thread, a node's restart) still runs
    */
-  static Scheduling create(boolean clustered, DataSource dataSource, DigestJob job, String instanceId, Duration idleWait)
-      throws SchedulerException {
+  static Scheduling create(boolean clustered, DataSource dataSource, DigestJob job, String instanceId, Duration idleWait,
+      Duration grace) throws SchedulerException {
     String dsName = null;
     if (clustered) {
       // Quartz looks data sources up by name in a process-wide registry: a unique name per scheduler.
       dsName = "deskstats-" + UUID.randomUUID();
       DBConnectionManager.getInstance().addConnectionProvider(dsName, new Provider(dataSource));
     }
-    Properties p = properties(clustered, dsName, instanceId, idleWait);
+    Properties p = properties(clustered, dsName, instanceId, idleWait, grace);
     Scheduler s;
     synchronized (Scheduling.class) {
       s = new StdSchedulerFactory(p).getScheduler();
@@ -83,7 +84,8 @@ final class Scheduling {
   }
 
   /** The Quartz properties for one replica (RAM store) or a cluster (JDBC store on PostgreSQL). */
-  static Properties properties(boolean clustered, String dataSourceName, String instanceId, Duration idleWait) {
+  static Properties properties(boolean clustered, String dataSourceName, String instanceId, Duration idleWait,
+      Duration grace) {
     Properties p = new Properties();
     p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -91,7 +93,9 @@ final class Scheduling {
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
     p.setProperty("org.quartz.threadPool.threadCount", "2");
     p.setProperty("org.quartz.threadPool.threadNamePrefix", "digest");
-    p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    // A firing late by less than DIGEST_GRACE (every worker busy at 09:00, a cluster restarting) is not a misfire:
+    // it runs for its own time. Later ones do nothing, and start-up's catch-up records them as skipped.
+    p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(Math.max(60_000, grace.toMillis())));
     if (!clustered) {
       p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
       return p;
@@ -130,7 +134,7 @@ final class Scheduling {
     }
     JobDetail job = JobBuilder.newJob(DigestJob.class).withIdentity(jobKey(s.channelId()))
         .usingJobData(DigestJob.CHANNEL, s.channelId()).requestRecovery(false).build();
-    // Misfires do nothing here: start-up's catch-up (with DIGEST_GRACE) decides about missed runs.
+    // Misfires (later than DIGEST_GRACE, the misfire threshold) do nothing: start-up's catch-up records them.
     Trigger trigger = TriggerBuilder.newTrigger().withIdentity(tk).forJob(job)
         .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(s.zone()))
             .withMisfireHandlingInstructionDoNothing())

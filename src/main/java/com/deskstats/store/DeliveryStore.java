@@ -79,13 +79,31 @@ public final class DeliveryStore {
     }
   }
 
-  /** Records the day as skipped (a missed run past the grace) unless something is recorded for it already. */
+  /**
+   * Records the day as skipped (a missed run past the grace) unless something is recorded for it already; a
+   * stale claim (its node died before posting) is turned into the skip, so the day does not stay "in progress".
+   */
   public boolean skip(String channelId, LocalDate day, String node, String reason) {
+    Instant now = clock.instant();
     try (Connection c = dataSource.getConnection()) {
-      insert(c, channelId, day, Kind.SCHEDULED, Status.SKIPPED, node, clock.instant(), reason);
-      return true;
+      try {
+        insert(c, channelId, day, Kind.SCHEDULED, Status.SKIPPED, node, now, reason);
+        return true;
+      } catch (SQLException e) {
+        if (!DUPLICATE_KEY.equals(e.getSQLState())) throw e;
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE delivery SET status = 'skipped', claimed_by = ?, finished_at = ?, error = ? WHERE channel_id = ? "
+              + "AND scheduled_day = ? AND status = 'claimed' AND message_ts IS NULL AND claimed_at < ?")) {
+        ps.setString(1, node);
+        ps.setObject(2, ts(now));
+        ps.setString(3, clip(reason));
+        ps.setString(4, channelId);
+        ps.setObject(5, day);
+        ps.setObject(6, ts(now.minus(staleAfter)));
+        return ps.executeUpdate() > 0;
+      }
     } catch (SQLException e) {
-      if (DUPLICATE_KEY.equals(e.getSQLState())) return false;
       throw new StoreException("Could not record the skipped digest.", e);
     }
   }

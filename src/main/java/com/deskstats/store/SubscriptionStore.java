@@ -51,15 +51,7 @@ public final class SubscriptionStore {
   /** Adds the subscription or replaces the channel's schedule; returns true when it was new. */
   public boolean upsert(Subscription s) {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement up = c.prepareStatement(
-          "UPDATE subscription SET cron = ?, time_zone = ?, created_by = ?, created_at = ? WHERE channel_id = ?")) {
-        up.setString(1, s.cron());
-        up.setString(2, s.zone().getId());
-        up.setString(3, s.createdBy());
-        up.setObject(4, OffsetDateTime.ofInstant(s.createdAt(), ZoneOffset.UTC));
-        up.setString(5, s.channelId());
-        if (up.executeUpdate() > 0) return false;
-      }
+      if (update(c, s)) return false;
       try (PreparedStatement in = c.prepareStatement(
           "INSERT INTO subscription (channel_id, cron, time_zone, created_by, created_at) VALUES (?, ?, ?, ?, ?)")) {
         in.setString(1, s.channelId());
@@ -70,13 +62,26 @@ public final class SubscriptionStore {
         in.executeUpdate();
         return true;
       } catch (SQLException e) {
-        // Two admins subscribing the same channel at once: the other insert won, so update instead.
+        // Two admins subscribing the same channel at once: the other insert won, so update instead, on this
+        // connection (asking the pool for a second one could wait on ourselves).
         if (!DeliveryStore.DUPLICATE_KEY.equals(e.getSQLState())) throw e;
-        upsert(s);
+        update(c, s);
         return false;
       }
     } catch (SQLException e) {
       throw new StoreException("Could not save the digest subscription.", e);
+    }
+  }
+
+  private static boolean update(Connection c, Subscription s) throws SQLException {
+    try (PreparedStatement up = c.prepareStatement(
+        "UPDATE subscription SET cron = ?, time_zone = ?, created_by = ?, created_at = ? WHERE channel_id = ?")) {
+      up.setString(1, s.cron());
+      up.setString(2, s.zone().getId());
+      up.setString(3, s.createdBy());
+      up.setObject(4, OffsetDateTime.ofInstant(s.createdAt(), ZoneOffset.UTC));
+      up.setString(5, s.channelId());
+      return up.executeUpdate() > 0;
     }
   }
 

@@ -73,6 +73,31 @@ class DeliveryTest {
   }
 
   @Test
+  void eachScheduledDeliveryLogsItsLineUnderARequestIdOfItsOwnAndATestSendKeepsTheCommandsId() {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Deliverer.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      deliverer.scheduled("C1", FIRE);
+      deliverer.scheduled("C2", FIRE);
+      try (var ignored = com.deskstats.ops.RequestIds.begin("cmd000000001")) {
+        deliverer.test("C3");
+      }
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    List<String> ids = appender.list.stream().filter(e -> e.getFormattedMessage().contains("outcome="))
+        .map(e -> e.getMDCPropertyMap().get(com.deskstats.ops.RequestIds.KEY)).toList();
+    assertThat(ids).hasSize(3).doesNotContainNull();
+    assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+    assertThat(ids.get(2)).isEqualTo("cmd000000001");
+    assertThat(com.deskstats.ops.RequestIds.current()).isNull();
+  }
+
+  @Test
   void aChannelGivenByNameGetsTheChartThroughTheIdSlackAnswered() {
     slack.answer("chat.postMessage", c -> "{\"ok\":true,\"channel\":\"C0TEAM\",\"ts\":\"1700000000.000001\"}");
 

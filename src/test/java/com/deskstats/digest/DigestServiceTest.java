@@ -126,6 +126,18 @@ class DigestServiceTest {
   }
 
   @Test
+  void listShowsADeliveryWhoseNodeDiedAfterSlackTookItAsPostedNotInProgress() throws Exception {
+    digest.catchUpDone().get(10, java.util.concurrent.TimeUnit.SECONDS); // start-up records 23 Nov as skipped
+    clock.advance(Duration.ofSeconds(1));
+    com.deskstats.store.DeliveryStore store = new com.deskstats.store.DeliveryStore(ds, clock);
+    long id = store.claim("C1", java.time.LocalDate.of(2026, 11, 24), "died-after-posting").orElseThrow();
+    store.markPosted(id, "1700000000.000100", 1);
+
+    assertThat(control.list()).contains("· last: posted Wed 25 Nov 06:00 (for Tue 24 Nov 2026)")
+        .doesNotContain("in progress");
+  }
+
+  @Test
   void listWithNoSubscriptionSaysHowToAddOne() throws Exception {
     nodes.close();
     Digest bare = nodes.start("b", Map.of(), DigestDatabases.h2(), clock, new Metrics(false));

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +105,80 @@ class DigestStartTest {
 
     assertThat(slack.calls("chat.postMessage")).isEmpty();
     assertThat(new DeliveryStore(ds, clock).scheduled("C1", DAY).orElseThrow().claimedBy()).isEqualTo("busy-node");
+  }
+
+  @Test
+  void aFreshClaimLeftByANodeKilledJustBeforeARestartIsTakenOverOnceItIsStale() throws Exception {
+    // The usual morning deploy: the node is killed mid-delivery at 09:00 and its replacement starts at 09:05.
+    MutableClock clock = new MutableClock(FIRE);
+    new DeliveryStore(ds, clock).claim("C1", DAY, "killed-node");
+    clock.set(FIRE.plus(Duration.ofMinutes(5)));
+    List<Duration> waited = new CopyOnWriteArrayList<>();
+    Digest d = nodes.start("a", ENV, ds, clock, new Metrics(false), w -> {
+      waited.add(w);
+      clock.advance(w);
+    });
+    d.catchUpDone().get(10, TimeUnit.SECONDS);
+
+    assertThat(waited).containsExactly(Duration.ofMinutes(10).plusSeconds(1));
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    Delivery taken = new DeliveryStore(ds, clock).scheduled("C1", DAY).orElseThrow();
+    assertThat(taken.claimedBy()).isEqualTo("a");
+    assertThat(taken.status()).isEqualTo(Delivery.Status.SENT);
+  }
+
+  @Test
+  void aFreshClaimThatItsNodeFinishesWhileStartUpWaitsIsNotPostedAgain() throws Exception {
+    MutableClock clock = new MutableClock(FIRE);
+    DeliveryStore store = new DeliveryStore(ds, clock);
+    long id = store.claim("C1", DAY, "busy-node").orElseThrow();
+    clock.set(FIRE.plus(Duration.ofMinutes(5)));
+    Digest d = nodes.start("a", ENV, ds, clock, new Metrics(false), w -> {
+      store.markPosted(id, "1.0001", 1);
+      store.markSent(id, Optional.empty());
+      clock.advance(w);
+    });
+    d.catchUpDone().get(10, TimeUnit.SECONDS);
+
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+    assertThat(store.scheduled("C1", DAY).orElseThrow().claimedBy()).isEqualTo("busy-node");
+  }
+
+  @Test
+  void stopEndsAStartUpWaitingForAnotherNodesClaimWithoutPosting() throws Exception {
+    MutableClock clock = new MutableClock(FIRE);
+    new DeliveryStore(ds, clock).claim("C1", DAY, "busy-node");
+    clock.set(FIRE.plus(Duration.ofMinutes(5)));
+    java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+    Digest d = nodes.start("a", ENV, ds, clock, new Metrics(false), w -> {
+      waiting.countDown();
+      Thread.sleep(Duration.ofMinutes(10).toMillis());
+      clock.advance(w);
+    });
+    assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+
+    d.stop();
+    d.catchUpDone().get(10, TimeUnit.SECONDS);
+
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+    assertThat(new DeliveryStore(ds, clock).scheduled("C1", DAY).orElseThrow().claimedBy()).isEqualTo("busy-node");
+  }
+
+  @Test
+  void aStaleClaimPastTheGraceIsRecordedAsSkippedAndCounted() throws Exception {
+    MutableClock clock = new MutableClock(FIRE);
+    new DeliveryStore(ds, clock).claim("C1", DAY, "dead-node");
+    clock.set(FIRE.plus(Duration.ofHours(7)));
+    Metrics metrics = new Metrics(false);
+    Digest d = nodes.start("a", ENV, ds, clock, metrics);
+    d.catchUpDone().get(10, TimeUnit.SECONDS);
+
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+    Delivery skipped = new DeliveryStore(ds, clock).scheduled("C1", DAY).orElseThrow();
+    assertThat(skipped.status()).isEqualTo(Delivery.Status.SKIPPED);
+    assertThat(skipped.error()).hasValueSatisfying(e -> assertThat(e).contains("DIGEST_GRACE"));
+    assertThat(metrics.scrape()).contains("deskstats_digest_deliveries_total{outcome=\"skipped\"} 1.0");
+    assertThat(d.control().list()).contains("skipped").doesNotContain("in progress");
   }
 
   @Test

@@ -25,10 +25,17 @@ final class Nodes implements AutoCloseable {
   }
 
   Digest start(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics) throws Exception {
+    return start(node, env, ds, clock, metrics, waits::add);
+  }
+
+  /** As {@link #start}, with a sleeper of the test's own (for example one that moves a MutableClock on). */
+  Digest start(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics, Sleeper sleeper)
+      throws Exception {
     Settings settings = settings(env);
     Digest d = Digest.start(settings, ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(), metrics,
-        clock, new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node));
+        clock, new Digest.Tuning(sleeper, node, Duration.ofSeconds(1), node));
     started.add(d);
+    d.catchUpMissedRuns();
     return d;
   }
 

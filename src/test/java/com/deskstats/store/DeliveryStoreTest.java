@@ -148,6 +148,27 @@ class DeliveryStoreTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
+  void skippingTurnsAStaleUnpostedClaimIntoTheSkipButNeverAPostedOne(String kind) {
+    DataSource ds = database(kind);
+    store(ds, NOW).claim("C1", DAY, "dead");
+    long posted = store(ds, NOW).claim("C2", DAY, "dead-after-posting").orElseThrow();
+    store(ds, NOW).markPosted(posted, "1.0001", 1);
+    DeliveryStore later = store(ds, NOW.plus(DeliveryStore.STALE_CLAIM).plusSeconds(1));
+
+    assertThat(later.skip("C1", DAY, "b", "missed by 7h")).isTrue();
+    assertThat(later.skip("C1", DAY, "c", "again")).isFalse();
+    assertThat(later.skip("C2", DAY, "b", "missed by 7h")).isFalse();
+    Delivery d = later.scheduled("C1", DAY).orElseThrow();
+    assertThat(d.status()).isEqualTo(Delivery.Status.SKIPPED);
+    assertThat(d.error()).hasValue("missed by 7h");
+    assertThat(d.claimedBy()).isEqualTo("b");
+    assertThat(d.finishedAt()).isPresent();
+    assertThat(later.scheduled("C2", DAY).orElseThrow().status()).isEqualTo(Delivery.Status.CLAIMED);
+    close(ds);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
   void lastIsTheNewestDeliveryOfAnyKind(String kind) {
     DataSource ds = database(kind);
     store(ds, NOW).claim("C1", DAY, "a");

@@ -33,4 +33,46 @@ class SubscriptionStoreTest {
     assertThat(store.list()).containsExactly(b);
     if (ds instanceof HikariDataSource h) h.close();
   }
+
+  @org.junit.jupiter.api.Test
+  void losingTheRaceToSubscribeAChannelUpdatesItWithoutASecondConnection() throws Exception {
+    // Two admins subscribe one channel at once: the other's insert lands between our update and our insert.
+    String url = com.deskstats.testing.Databases.Kind.H2.freshUrl();
+    com.deskstats.store.Database.migrate(com.deskstats.testing.Databases.dataSource(url));
+    Subscription theirs = new Subscription("C9", "0 0 9 * * ?", ZoneId.of("Asia/Shanghai"), "U1", T);
+    Subscription ours = new Subscription("C9", "0 30 7 * * ?", ZoneId.of("Asia/Shanghai"), "U2", T.plusSeconds(1));
+    com.zaxxer.hikari.HikariConfig c = new com.zaxxer.hikari.HikariConfig();
+    c.setJdbcUrl(url);
+    c.setMaximumPoolSize(1);
+    c.setConnectionTimeout(250);
+    try (HikariDataSource pool = new HikariDataSource(c)) {
+      DataSource racing = racing(pool, () -> new SubscriptionStore(com.deskstats.testing.Databases.dataSource(url)).upsert(theirs));
+
+      assertThat(new SubscriptionStore(racing).upsert(ours)).isFalse();
+      assertThat(new SubscriptionStore(pool).find("C9")).hasValue(ours);
+    }
+  }
+
+  /** A DataSource whose connections run {@code before} the first time a subscription insert is prepared. */
+  private static DataSource racing(HikariDataSource pool, Runnable before) {
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          Object result = method.invoke(pool, args);
+          if (!method.getName().equals("getConnection")) return result;
+          java.sql.Connection conn = (java.sql.Connection) result;
+          return java.lang.reflect.Proxy.newProxyInstance(java.sql.Connection.class.getClassLoader(),
+              new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                if (m.getName().equals("prepareStatement") && String.valueOf(a[0]).startsWith("INSERT INTO subscription")
+                    && done.compareAndSet(false, true)) {
+                  before.run();
+                }
+                try {
+                  return m.invoke(conn, a);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+        });
+  }
 }
