@@ -4,6 +4,7 @@ import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.desk.DeskException.Kind;
 import com.deskstats.ops.Metrics;
+import com.deskstats.ops.RequestIds;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
 import java.io.EOFException;
@@ -124,7 +125,9 @@ public final class DeskClient implements DeskSource, AutoCloseable {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
     HttpUrl url = HttpUrl.parse(settings.deskApiUrl());
     String host = url == null ? null : url.host();
-    return new DeskClient(api, signer, settings.deskTimezone(), parallelism, RetryPolicy.defaults(), clock, pool,
+    // Page log lines keep the request id of the command or delivery that asked for the day.
+    return new DeskClient(api, signer, settings.deskTimezone(), parallelism, RetryPolicy.defaults(), clock,
+        RequestIds.propagating(pool),
         metrics, Sleeper.REAL, host, pool);
   }
 

@@ -44,6 +44,11 @@ public final class LogCapture implements AutoCloseable {
     return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
+  /** The captured events themselves, for their MDC and level. */
+  public List<ILoggingEvent> events() {
+    return List.copyOf(appender.list);
+  }
+
   @Override
   public void close() {
     logger.detachAppender(appender);
