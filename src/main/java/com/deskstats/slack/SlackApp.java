@@ -270,8 +270,9 @@ public final class SlackApp {
       String user, String currentChannel, Optional<String> named, Managed action) {
     String target = named.orElse(currentChannel);
     if (target == null || target.startsWith("D")) {
+      String words = command instanceof Command.DigestNow ? "digest now" : command.name();
       return done(command, "usage", System.nanoTime(), ephemeralAck(ctx, Replies.mrkdwn(
-          "Run this in the channel you mean, or name it, as in `" + CommandParser.COMMAND + " " + command.name() + " #support`.")));
+          "Run this in the channel you mean, or name it, as in `" + CommandParser.COMMAND + " " + words + " #support`.")));
     }
     return later(command, requestId, ctx, () -> {
       if (!users.mayManage(client, user)) {
