@@ -76,7 +76,7 @@ public final class CommandParser {
             + "; for one person's numbers use `agent @someone`.");
       }
     }
-    PeriodParse p = PeriodParser.parse(String.join(" ", w), today);
+    PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w)), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.Report(ok.period(), isPublic);
     return new Command.Usage(((PeriodParse.Invalid) p).sentence());
   }
@@ -101,7 +101,7 @@ public final class CommandParser {
     } else {
       return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is letters, digits and . _ @ + - only.");
     }
-    PeriodParse p = PeriodParser.parse(String.join(" ", w.subList(1, w.size())), today);
+    PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w.subList(1, w.size()))), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.AgentLookup(ref, ok.period(), isPublic);
     return new Command.Usage(((PeriodParse.Invalid) p).sentence());
   }
@@ -163,9 +163,17 @@ public final class CommandParser {
     return words.removeIf(w -> w.equalsIgnoreCase("public"));
   }
 
-  /** A short, inert copy of user text for a sentence that goes into mrkdwn. */
+  /**
+   * A short, inert copy of user text for a sentence that goes into mrkdwn: shown as typed (Slack sends a typed
+   * "<" as "&amp;lt;"), without formatting marks, escaped.
+   */
   static String echo(String text) {
-    String e = text.replaceAll("[<>&`*_~]", "").replaceAll("\\s+", " ").strip();
-    return e.length() > MAX_ECHO ? e.substring(0, MAX_ECHO) + "…" : e;
+    String e = unescape(text).replaceAll("[`*_~]", "").replaceAll("\\s+", " ").strip();
+    return Mrkdwn.escape(Mrkdwn.truncate(e, MAX_ECHO));
+  }
+
+  /** Undoes Slack's escaping of typed text ({@code should_escape}): "&amp;lt;" is the "<" the user typed. */
+  private static String unescape(String text) {
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 }

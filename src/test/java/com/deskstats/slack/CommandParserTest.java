@@ -98,6 +98,18 @@ class CommandParserTest {
   }
 
   @Test
+  void textSlackEscapedIsEchoedAsTheUserTypedIt() {
+    // should_escape: true makes Slack send a typed "<bob>" as "&lt;bob&gt;".
+    String agent = ((Command.Usage) parse("agent &lt;bob&gt;")).sentence();
+    assertThat(agent).startsWith("'&lt;bob&gt;' is not an AgentId");
+    String period = ((Command.Usage) parse("&lt;today&gt;")).sentence();
+    assertThat(period).startsWith("I can't read 'today' as a period").doesNotContain("lt;");
+    assertThat(((Command.Usage) parse("subscribe a&amp;b")).sentence()).contains("'a&amp;b'");
+    assertThat(CommandParser.echo("&lt;!channel&gt; *x* " + "y".repeat(60))).startsWith("&lt;!channel&gt; x y")
+        .doesNotContain("<", ">", "*").endsWith("…");
+  }
+
+  @Test
   void usageTextHasNoRawAngleBracketsThatSlackWouldReadAsLinks() {
     assertThat(CommandParser.USAGE).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@user|me&gt;");
   }
