@@ -38,7 +38,8 @@ public final class CommandParser {
   private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
-  private static final Pattern AGENT_ID = Pattern.compile("[\\p{L}\\p{N}_.@+\\-]{1,128}");
+  // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
+  private static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
   private CommandParser() {}
@@ -96,10 +97,10 @@ public final class CommandParser {
       ref = new AgentRef.ById(m.group(1));
     } else if (who.startsWith("@")) {
       return new Command.Usage("Pick the person from Slack's @-autocomplete so the command names them, as in `agent @someone`.");
-    } else if (AGENT_ID.matcher(who).matches()) {
-      ref = new AgentRef.ById(who);
+    } else if (AGENT_ID.matcher(unescape(who)).matches()) {
+      ref = new AgentRef.ById(unescape(who));
     } else {
-      return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is letters, digits and . _ @ + - only.");
+      return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is one word, like li.na@example.com.");
     }
     PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w.subList(1, w.size()))), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.AgentLookup(ref, ok.period(), isPublic);

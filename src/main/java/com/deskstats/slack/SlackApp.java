@@ -372,7 +372,7 @@ public final class SlackApp {
     try {
       Optional<AgentCard> card = reports.card(period, agentId);
       if (card.isEmpty()) {
-        return new Answer(Replies.mrkdwn("No Desk agent with AgentId " + Mrkdwn.escape(agentId) + describe
+        return new Answer(Replies.mrkdwn("No Desk agent with AgentId " + Mrkdwn.code(agentId, 256) + describe
             + " was active in " + period.label() + "."), "not_found");
       }
       return new Answer(ReportBlocks.card(card.get(), options(ephemeral, true)), "ok");

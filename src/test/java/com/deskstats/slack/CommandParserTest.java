@@ -114,6 +114,53 @@ class CommandParserTest {
     assertThat(CommandParser.USAGE).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@user|me&gt;");
   }
 
+  /** Every button on an agent card must parse back to that agent and the period it names. */
+  @Property(tries = 300)
+  void cardButtonValuesParseBackToTheSameAgentAndPeriod(@ForAll("agentIds") String agentId,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 400) int ago,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 31) int days) {
+    LocalDate today = com.deskstats.testing.RenderFixtures.TODAY;
+    Period period = new Period(today.minusDays(ago + days - 1L), today.minusDays(ago));
+    var agent = com.deskstats.testing.RenderFixtures.agent(agentId, "Nick", 20, 1, 5, 4, 12, 15);
+    var report = com.deskstats.testing.RenderFixtures.report(period, java.util.List.of(agent), false, 3, 10);
+    var card = ReportBlocks.card(com.deskstats.testing.RenderFixtures.card(report, agentId),
+        new ReportBlocks.Options(today, true, true, com.deskstats.testing.RenderFixtures.NOW));
+    java.util.Map<String, String> buttons = ReportBlocksTest.buttons(card);
+    assertThat(buttons).containsKey(ReportBlocks.ACTION_POST);
+    buttons.forEach((action, value) -> {
+      Command c = CommandParser.parse(value, today);
+      assertThat(c).as(value).isInstanceOf(Command.AgentLookup.class);
+      Command.AgentLookup l = (Command.AgentLookup) c;
+      assertThat(l.ref()).as(value).isEqualTo(new AgentRef.ById(agentId));
+      Period expected = switch (action) {
+        case ReportBlocks.ACTION_PREV -> period.shift(-days);
+        case ReportBlocks.ACTION_NEXT -> period.shift(days);
+        default -> period;
+      };
+      assertThat(l.period()).isEqualTo(expected);
+    });
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> agentIds() {
+    // Desk AgentIds are e-mail addresses (the API page's sample is 1289316652@qq.com); a local part may hold
+    // any of !#$%&'*+/=?^_`{|}~ and Desk accounts may be non-ASCII.
+    var local = net.jqwik.api.Arbitraries.strings().alpha().numeric().withChars("._-+!#$%&'*/=?^`{|}~李娜")
+        .ofMinLength(1).ofMaxLength(40);
+    var domain = net.jqwik.api.Arbitraries.of("qq.com", "example.com", "deskdemo.example", "例子.中国");
+    return net.jqwik.api.Combinators.combine(local, domain).as((l, d) -> l + "@" + d)
+        .filter(id -> !id.startsWith("@") && !id.startsWith("#"));
+  }
+
+  @Test
+  void agentIdsWithEmailPunctuationAreAccepted() {
+    assertThat(parse("agent o'brien@example.com"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.ById("o'brien@example.com"), YESTERDAY, false));
+    // Slack sends a typed "&" as "&amp;".
+    assertThat(parse("agent r&amp;d@example.com"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.ById("r&d@example.com"), YESTERDAY, false));
+  }
+
   @Property(tries = 500)
   void parseIsTotal(@ForAll String text) {
     Command c = CommandParser.parse(text, TODAY);

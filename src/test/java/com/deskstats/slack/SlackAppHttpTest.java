@@ -232,7 +232,9 @@ class SlackAppHttpTest {
   void noMatchingAgentIsAClearAnswer() throws Exception {
     h.command("agent nobody@example.com", "r1");
     assertThat(h.responses.await("r1", WAIT).text())
-        .isEqualTo("No Desk agent with AgentId nobody@example.com was active in Tue 24 Nov 2026.");
+        .isEqualTo("No Desk agent with AgentId `nobody@example.com` was active in Tue 24 Nov 2026.");
+    h.command("agent *bold*_it_@example.com", "r0");
+    assertThat(h.responses.await("r0", WAIT).text()).contains("AgentId `*bold*_it_@example.com` was active");
     h.slack.user("U3", "dave@example.com");
     h.command("agent <@U3>", "r2");
     assertThat(h.responses.await("r2", WAIT).text()).contains("dave@example.com").contains("<@U3>").contains("was active in");
