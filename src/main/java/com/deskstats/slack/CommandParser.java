@@ -76,6 +76,11 @@ public final class CommandParser {
         return new Command.Usage("A report takes a period and `public`, not " + (word.startsWith("<#") ? "a channel" : "a person")
             + "; for one person's numbers use `agent @someone`.");
       }
+      Matcher mail = MAILTO.matcher(word);
+      if (word.equalsIgnoreCase("me") || mail.matches() && AGENT_ID.matcher(mail.group(1)).matches()) {
+        String who = mail.matches() ? Mrkdwn.escape(mail.group(1)) : "me";
+        return new Command.Usage("A report takes a period and `public`; for one person's numbers use `agent " + who + "`.");
+      }
     }
     PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w)), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.Report(ok.period(), isPublic);

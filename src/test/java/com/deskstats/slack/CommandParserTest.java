@@ -110,6 +110,14 @@ class CommandParserTest {
   }
 
   @Test
+  void aPersonWithoutAgentIsPointedToTheAgentCommand() {
+    assertThat(((Command.Usage) parse("me")).sentence()).contains("`agent me`");
+    // should_escape: Slack sends a typed e-mail address as a mailto link.
+    assertThat(((Command.Usage) parse("<mailto:li.na@x.com|li.na@x.com> last week")).sentence())
+        .contains("`agent li.na@x.com`").doesNotContain("mailto");
+  }
+
+  @Test
   void usageTextHasNoRawAngleBracketsThatSlackWouldReadAsLinks() {
     assertThat(CommandParser.USAGE).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@user|me&gt;");
   }
