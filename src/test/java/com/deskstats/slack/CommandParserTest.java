@@ -74,7 +74,7 @@ class CommandParserTest {
   @ValueSource(strings = {
       "tomorrow", "2026-11-26", "2026-13-01", "2026-02-30", "2026-10-01..2026-11-20", "2026-11-20..2026-11-01",
       "last 0 days", "last 32 days", "45d", "yesterday today", "banana", "agent", "agent public", "agent @bob",
-      "agent <script>", "agent me tomorrow", "agent me 2026-11-30", "subscribe 25:00", "subscribe 09:60",
+      "agent <script>", "agent me tomorrow", "agent me 2026-11-30", "subscribe 25:00", "subscribe 24:00", "subscribe 09:60",
       "subscribe #support", "subscribe <#C1> <#C2>", "subscribe 09:00 10:00", "subscribe daily", "subscribe public",
       "unsubscribe #x", "unsubscribe <#C1> <#C2>", "unsubscribe all", "subscriptions all", "digest", "digest later",
       "digest now #x", "digest now <#C1> extra", "<#C1>", "<@U1>", "yesterday <@U1>"})
