@@ -275,7 +275,12 @@ public final class SlackApp {
           "Run this in the channel you mean, or name it, as in `" + CommandParser.COMMAND + " " + words + " #support`.")));
     }
     return later(command, requestId, ctx, () -> {
-      if (!users.mayManage(client, user)) {
+      SlackUsers.Permission permission = users.mayManage(client, user);
+      if (permission == SlackUsers.Permission.UNKNOWN) {
+        return new Reply(new Answer(Replies.mrkdwn("Slack would not tell me whether you may manage the digest; "
+            + "please try again in a minute."), "slack_error"), false);
+      }
+      if (permission != SlackUsers.Permission.ALLOWED) {
         return new Reply(new Answer(Replies.mrkdwn("Only workspace admins and owners, and the bot admins named in "
             + "BOT_ADMINS, may manage the digest; ask one of them."), "refused"), false);
       }

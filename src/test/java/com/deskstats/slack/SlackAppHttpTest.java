@@ -375,6 +375,16 @@ class SlackAppHttpTest {
   }
 
   @Test
+  void whenSlackCannotSayWhoIsAnAdminTheAnswerSaysSoInsteadOfRefusing() throws Exception {
+    h.slack.user("UADMIN", "a@example.com", true, false);
+    h.slack.failNext("users.info", "ratelimited", 1);
+    h.command("subscribe <#C5|ops>", "UADMIN", "C1", "s1");
+    String text = h.responses.await("s1", WAIT).text();
+    assertThat(text).doesNotContain("Only workspace admins").contains("try again");
+    assertThat(h.digest.calls).isEmpty();
+  }
+
+  @Test
   void anyoneMayListSubscriptions() throws Exception {
     h.command("subscriptions", "U1", "C1", "s1");
     assertThat(h.responses.await("s1", WAIT).text()).contains("Subscriptions");
