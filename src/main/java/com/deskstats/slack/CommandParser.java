@@ -41,6 +41,8 @@ public final class CommandParser {
   // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
   private static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+  // Unicode-aware, so a no-break space a chat client put between words still separates them.
+  private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
 
   private CommandParser() {}
 
@@ -48,7 +50,7 @@ public final class CommandParser {
   public static Command parse(String text, LocalDate today) {
     String t = text == null ? "" : text.strip();
     if (t.length() > MAX_TEXT) return new Command.Usage("That command is too long; a command fits on one short line.");
-    List<String> words = new ArrayList<>(Arrays.asList(t.split("\\s+")));
+    List<String> words = new ArrayList<>(Arrays.asList(SPACES.split(t)));
     words.removeIf(String::isEmpty);
     if (words.isEmpty()) return report(words, today);
     String first = words.get(0).toLowerCase(Locale.ROOT);

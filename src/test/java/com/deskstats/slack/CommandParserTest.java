@@ -118,6 +118,13 @@ class CommandParserTest {
   }
 
   @Test
+  void noBreakSpacesFromAChatClientSeparateWords() {
+    assertThat(parse("agent\u00A0me")).isEqualTo(new Command.AgentLookup(new AgentRef.Me(), YESTERDAY, false));
+    assertThat(parse("yesterday\u00A0public")).isEqualTo(new Command.Report(YESTERDAY, true));
+    assertThat(parse("subscribe\u202F09:30")).isEqualTo(new Command.Subscribe(Optional.empty(), Optional.of(LocalTime.of(9, 30))));
+  }
+
+  @Test
   void usageTextHasNoRawAngleBracketsThatSlackWouldReadAsLinks() {
     assertThat(CommandParser.USAGE).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@user|me&gt;");
   }
