@@ -38,8 +38,11 @@ public final class CommandParser {
   private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
-  private static final Pattern AGENT_ID = Pattern.compile("[\\p{L}\\p{N}_.@+\\-]{1,128}");
+  // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
+  private static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+  // Unicode-aware, so a no-break space a chat client put between words still separates them.
+  private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
 
   private CommandParser() {}
 
@@ -47,7 +50,7 @@ public final class CommandParser {
   public static Command parse(String text, LocalDate today) {
     String t = text == null ? "" : text.strip();
     if (t.length() > MAX_TEXT) return new Command.Usage("That command is too long; a command fits on one short line.");
-    List<String> words = new ArrayList<>(Arrays.asList(t.split("\\s+")));
+    List<String> words = new ArrayList<>(Arrays.asList(SPACES.split(t)));
     words.removeIf(String::isEmpty);
     if (words.isEmpty()) return report(words, today);
     String first = words.get(0).toLowerCase(Locale.ROOT);
@@ -75,8 +78,13 @@ public final class CommandParser {
         return new Command.Usage("A report takes a period and `public`, not " + (word.startsWith("<#") ? "a channel" : "a person")
             + "; for one person's numbers use `agent @someone`.");
       }
+      Matcher mail = MAILTO.matcher(word);
+      if (word.equalsIgnoreCase("me") || mail.matches() && AGENT_ID.matcher(mail.group(1)).matches()) {
+        String who = mail.matches() ? Mrkdwn.escape(mail.group(1)) : "me";
+        return new Command.Usage("A report takes a period and `public`; for one person's numbers use `agent " + who + "`.");
+      }
     }
-    PeriodParse p = PeriodParser.parse(String.join(" ", w), today);
+    PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w)), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.Report(ok.period(), isPublic);
     return new Command.Usage(((PeriodParse.Invalid) p).sentence());
   }
@@ -96,12 +104,12 @@ public final class CommandParser {
       ref = new AgentRef.ById(m.group(1));
     } else if (who.startsWith("@")) {
       return new Command.Usage("Pick the person from Slack's @-autocomplete so the command names them, as in `agent @someone`.");
-    } else if (AGENT_ID.matcher(who).matches()) {
-      ref = new AgentRef.ById(who);
+    } else if (AGENT_ID.matcher(unescape(who)).matches()) {
+      ref = new AgentRef.ById(unescape(who));
     } else {
-      return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is letters, digits and . _ @ + - only.");
+      return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is one word, like li.na@example.com.");
     }
-    PeriodParse p = PeriodParser.parse(String.join(" ", w.subList(1, w.size())), today);
+    PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w.subList(1, w.size()))), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.AgentLookup(ref, ok.period(), isPublic);
     return new Command.Usage(((PeriodParse.Invalid) p).sentence());
   }
@@ -163,9 +171,17 @@ public final class CommandParser {
     return words.removeIf(w -> w.equalsIgnoreCase("public"));
   }
 
-  /** A short, inert copy of user text for a sentence that goes into mrkdwn. */
+  /**
+   * A short, inert copy of user text for a sentence that goes into mrkdwn: shown as typed (Slack sends a typed
+   * "<" as "&amp;lt;"), without formatting marks, escaped.
+   */
   static String echo(String text) {
-    String e = text.replaceAll("[<>&`*_~]", "").replaceAll("\\s+", " ").strip();
-    return e.length() > MAX_ECHO ? e.substring(0, MAX_ECHO) + "…" : e;
+    String e = unescape(text).replaceAll("[`*_~]", "").replaceAll("\\s+", " ").strip();
+    return Mrkdwn.escape(Mrkdwn.truncate(e, MAX_ECHO));
+  }
+
+  /** Undoes Slack's escaping of typed text ({@code should_escape}): "&amp;lt;" is the "<" the user typed. */
+  private static String unescape(String text) {
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 }

@@ -289,7 +289,8 @@ public final class ReportBlocks {
     f.add(cardField("Transfers · effective", count(a.transferSessions()) + " transferred · "
         + count(a.effectiveSessions()) + " effective", count(a.agentEndCount()) + " ended by the agent"));
     f.add(cardField("Users served", count(a.servedUsers()), median(medianValue(m.servedUsers(), ReportBlocks::whole))));
-    f.add(cardField("Messages", count(a.agentMessages()) + " by agent · " + count(a.userMessages()) + " by users",
+    f.add(cardField("Messages", count(a.agentMessages()) + " by agent · " + count(a.userMessages()) + " by users · "
+        + count(a.totalMessages()) + " in all",
         median(medianValue(m.agentMessages(), ReportBlocks::whole) + " by agent")));
     f.add(cardField("Time online", span(a.freeTime() + a.busyTime() + a.restTime()),
         "idle " + span(a.freeTime()) + " · busy " + span(a.busyTime()) + " · break " + span(a.restTime())));

@@ -270,11 +270,17 @@ public final class SlackApp {
       String user, String currentChannel, Optional<String> named, Managed action) {
     String target = named.orElse(currentChannel);
     if (target == null || target.startsWith("D")) {
+      String words = command instanceof Command.DigestNow ? "digest now" : command.name();
       return done(command, "usage", System.nanoTime(), ephemeralAck(ctx, Replies.mrkdwn(
-          "Run this in the channel you mean, or name it, as in `" + CommandParser.COMMAND + " " + command.name() + " #support`.")));
+          "Run this in the channel you mean, or name it, as in `" + CommandParser.COMMAND + " " + words + " #support`.")));
     }
     return later(command, requestId, ctx, () -> {
-      if (!users.mayManage(client, user)) {
+      SlackUsers.Permission permission = users.mayManage(client, user);
+      if (permission == SlackUsers.Permission.UNKNOWN) {
+        return new Reply(new Answer(Replies.mrkdwn("Slack would not tell me whether you may manage the digest; "
+            + "please try again in a minute."), "slack_error"), false);
+      }
+      if (permission != SlackUsers.Permission.ALLOWED) {
         return new Reply(new Answer(Replies.mrkdwn("Only workspace admins and owners, and the bot admins named in "
             + "BOT_ADMINS, may manage the digest; ask one of them."), "refused"), false);
       }
@@ -371,7 +377,7 @@ public final class SlackApp {
     try {
       Optional<AgentCard> card = reports.card(period, agentId);
       if (card.isEmpty()) {
-        return new Answer(Replies.mrkdwn("No Desk agent with AgentId " + Mrkdwn.escape(agentId) + describe
+        return new Answer(Replies.mrkdwn("No Desk agent with AgentId " + Mrkdwn.code(agentId, 256) + describe
             + " was active in " + period.label() + "."), "not_found");
       }
       return new Answer(ReportBlocks.card(card.get(), options(ephemeral, true)), "ok");

@@ -51,15 +51,19 @@ final class SlackUsers {
     return new Email.Found(email.strip());
   }
 
-  /** True for BOT_ADMINS and for workspace admins and owners; false when Slack cannot tell. */
-  boolean mayManage(MethodsClient client, String userId) {
-    if (botAdmins.contains(userId)) return true;
+  /** Whether a user may manage the digest; UNKNOWN when Slack could not say (never treated as allowed). */
+  enum Permission { ALLOWED, REFUSED, UNKNOWN }
+
+  /** ALLOWED for BOT_ADMINS and for workspace admins and owners; UNKNOWN when Slack cannot tell. */
+  Permission mayManage(MethodsClient client, String userId) {
+    if (botAdmins.contains(userId)) return Permission.ALLOWED;
     try {
       UsersInfoResponse r = client.usersInfo(b -> b.user(userId));
-      User u = r.isOk() ? r.getUser() : null;
-      return u != null && (u.isAdmin() || u.isOwner() || u.isPrimaryOwner());
+      if (!r.isOk() || r.getUser() == null) return Permission.UNKNOWN;
+      User u = r.getUser();
+      return u.isAdmin() || u.isOwner() || u.isPrimaryOwner() ? Permission.ALLOWED : Permission.REFUSED;
     } catch (IOException | SlackApiException e) {
-      return false;
+      return Permission.UNKNOWN;
     }
   }
 }

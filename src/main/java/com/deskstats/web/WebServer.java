@@ -40,6 +40,20 @@ public final class WebServer {
   /** Slack's payloads are a few KiB; anything above this is refused with 413. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
+  /**
+   * Longest time a client may take to send a request's headers and body. Slack sends each request at once
+   * and gives up after 3 s; without a limit the JDK server waits for ever, so a few clients that stop
+   * mid-request would hold every request thread.
+   */
+  public static final int MAX_REQUEST_SECONDS = 5;
+
+  private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
+
+  static {
+    // The JDK server reads this once, when its first server is created; an operator's own -D value wins.
+    if (System.getProperty(MAX_REQ_TIME) == null) System.setProperty(MAX_REQ_TIME, String.valueOf(MAX_REQUEST_SECONDS));
+  }
+
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
   private final int requestedPort;

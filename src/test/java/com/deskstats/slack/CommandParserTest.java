@@ -74,7 +74,7 @@ class CommandParserTest {
   @ValueSource(strings = {
       "tomorrow", "2026-11-26", "2026-13-01", "2026-02-30", "2026-10-01..2026-11-20", "2026-11-20..2026-11-01",
       "last 0 days", "last 32 days", "45d", "yesterday today", "banana", "agent", "agent public", "agent @bob",
-      "agent <script>", "agent me tomorrow", "agent me 2026-11-30", "subscribe 25:00", "subscribe 09:60",
+      "agent <script>", "agent me tomorrow", "agent me 2026-11-30", "subscribe 25:00", "subscribe 24:00", "subscribe 09:60",
       "subscribe #support", "subscribe <#C1> <#C2>", "subscribe 09:00 10:00", "subscribe daily", "subscribe public",
       "unsubscribe #x", "unsubscribe <#C1> <#C2>", "unsubscribe all", "subscriptions all", "digest", "digest later",
       "digest now #x", "digest now <#C1> extra", "<#C1>", "<@U1>", "yesterday <@U1>"})
@@ -98,8 +98,82 @@ class CommandParserTest {
   }
 
   @Test
+  void textSlackEscapedIsEchoedAsTheUserTypedIt() {
+    // should_escape: true makes Slack send a typed "<bob>" as "&lt;bob&gt;".
+    String agent = ((Command.Usage) parse("agent &lt;bob&gt;")).sentence();
+    assertThat(agent).startsWith("'&lt;bob&gt;' is not an AgentId");
+    String period = ((Command.Usage) parse("&lt;today&gt;")).sentence();
+    assertThat(period).startsWith("I can't read 'today' as a period").doesNotContain("lt;");
+    assertThat(((Command.Usage) parse("subscribe a&amp;b")).sentence()).contains("'a&amp;b'");
+    assertThat(CommandParser.echo("&lt;!channel&gt; *x* " + "y".repeat(60))).startsWith("&lt;!channel&gt; x y")
+        .doesNotContain("<", ">", "*").endsWith("…");
+  }
+
+  @Test
+  void aPersonWithoutAgentIsPointedToTheAgentCommand() {
+    assertThat(((Command.Usage) parse("me")).sentence()).contains("`agent me`");
+    // should_escape: Slack sends a typed e-mail address as a mailto link.
+    assertThat(((Command.Usage) parse("<mailto:li.na@x.com|li.na@x.com> last week")).sentence())
+        .contains("`agent li.na@x.com`").doesNotContain("mailto");
+  }
+
+  @Test
+  void noBreakSpacesFromAChatClientSeparateWords() {
+    assertThat(parse("agent\u00A0me")).isEqualTo(new Command.AgentLookup(new AgentRef.Me(), YESTERDAY, false));
+    assertThat(parse("yesterday\u00A0public")).isEqualTo(new Command.Report(YESTERDAY, true));
+    assertThat(parse("subscribe\u202F09:30")).isEqualTo(new Command.Subscribe(Optional.empty(), Optional.of(LocalTime.of(9, 30))));
+  }
+
+  @Test
   void usageTextHasNoRawAngleBracketsThatSlackWouldReadAsLinks() {
     assertThat(CommandParser.USAGE).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@user|me&gt;");
+  }
+
+  /** Every button on an agent card must parse back to that agent and the period it names. */
+  @Property(tries = 300)
+  void cardButtonValuesParseBackToTheSameAgentAndPeriod(@ForAll("agentIds") String agentId,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 400) int ago,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 31) int days) {
+    LocalDate today = com.deskstats.testing.RenderFixtures.TODAY;
+    Period period = new Period(today.minusDays(ago + days - 1L), today.minusDays(ago));
+    var agent = com.deskstats.testing.RenderFixtures.agent(agentId, "Nick", 20, 1, 5, 4, 12, 15);
+    var report = com.deskstats.testing.RenderFixtures.report(period, java.util.List.of(agent), false, 3, 10);
+    var card = ReportBlocks.card(com.deskstats.testing.RenderFixtures.card(report, agentId),
+        new ReportBlocks.Options(today, true, true, com.deskstats.testing.RenderFixtures.NOW));
+    java.util.Map<String, String> buttons = ReportBlocksTest.buttons(card);
+    assertThat(buttons).containsKey(ReportBlocks.ACTION_POST);
+    buttons.forEach((action, value) -> {
+      Command c = CommandParser.parse(value, today);
+      assertThat(c).as(value).isInstanceOf(Command.AgentLookup.class);
+      Command.AgentLookup l = (Command.AgentLookup) c;
+      assertThat(l.ref()).as(value).isEqualTo(new AgentRef.ById(agentId));
+      Period expected = switch (action) {
+        case ReportBlocks.ACTION_PREV -> period.shift(-days);
+        case ReportBlocks.ACTION_NEXT -> period.shift(days);
+        default -> period;
+      };
+      assertThat(l.period()).isEqualTo(expected);
+    });
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> agentIds() {
+    // Desk AgentIds are e-mail addresses (the API page's sample is 1289316652@qq.com); a local part may hold
+    // any of !#$%&'*+/=?^_`{|}~ and Desk accounts may be non-ASCII.
+    var local = net.jqwik.api.Arbitraries.strings().alpha().numeric().withChars("._-+!#$%&'*/=?^`{|}~李娜")
+        .ofMinLength(1).ofMaxLength(40);
+    var domain = net.jqwik.api.Arbitraries.of("qq.com", "example.com", "deskdemo.example", "例子.中国");
+    return net.jqwik.api.Combinators.combine(local, domain).as((l, d) -> l + "@" + d)
+        .filter(id -> !id.startsWith("@") && !id.startsWith("#"));
+  }
+
+  @Test
+  void agentIdsWithEmailPunctuationAreAccepted() {
+    assertThat(parse("agent o'brien@example.com"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.ById("o'brien@example.com"), YESTERDAY, false));
+    // Slack sends a typed "&" as "&amp;".
+    assertThat(parse("agent r&amp;d@example.com"))
+        .isEqualTo(new Command.AgentLookup(new AgentRef.ById("r&d@example.com"), YESTERDAY, false));
   }
 
   @Property(tries = 500)

@@ -79,6 +79,16 @@ class ReportBlocksLimitsTest {
     }
   }
 
+  @Test
+  void anAgentIdTooLongForAButtonDropsTheButtonsNotTheMessage() {
+    String id = "a".repeat(2_500) + "@example.com";
+    AgentStats a = RenderFixtures.agent(id, "Long", 20, 1, 5, 4, 12, 15);
+    Report r = RenderFixtures.report(Period.day(RenderFixtures.TODAY.minusDays(1)), List.of(a), false, 3, 10);
+    ReportBlocks.Message card = ReportBlocks.card(RenderFixtures.card(r, id), OPTIONS);
+    assertThat(SlackLimits.violations(ReportBlocks.toJson(card))).isEmpty();
+    assertThat(ReportBlocksTest.buttons(card)).isEmpty();
+  }
+
   static List<AgentStats> team(int size, List<String> nicknames) {
     List<AgentStats> agents = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {

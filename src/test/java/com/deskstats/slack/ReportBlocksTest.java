@@ -198,7 +198,7 @@ class ReportBlocksTest {
         "*Session duration*\n5m 00s avg", "_team median 5m 00s_",
         "4 transferred", "32 effective", "20 ended by the agent",
         "*Users served*\n36\n_team median 27_",
-        "360 by agent · 360 by users\n_team median 240 by agent_",
+        "*Messages*\n360 by agent · 360 by users · 800 in all\n_team median 240 by agent_",
         "*Time online*\n7h 45m\nidle 5h 00m · busy 2h 00m · break 45m",
         "*First login · last logout*\nFri 20 Nov 09:00\nFri 20 Nov 17:00");
   }

@@ -184,6 +184,18 @@ class SlackAppHttpTest {
     assertThat(p.body()).doesNotContain("boom").doesNotContain("Exception").doesNotContain("xoxb");
   }
 
+  @Test
+  void aFailedPublicReportIsShownToTheAskerAloneNotTheChannel() throws Exception {
+    h.reports.failWith = new DeskException(DeskException.Kind.CREDENTIALS, 70003,
+        "Desk rejected the credentials: check DESK_SDKAPPID, DESK_SECRET_KEY and DESK_REGION.");
+    h.command("yesterday public", "r1");
+    Posted p = h.responses.await("r1", WAIT);
+    assertThat(p.responseType()).isEqualTo("ephemeral");
+    assertThat(p.text()).startsWith("Desk rejected the credentials");
+    h.command("agent carol public", "r2");
+    assertThat(h.responses.await("r2", WAIT).responseType()).isEqualTo("ephemeral");
+  }
+
   // ------------------------------------------------------------------ agent lookup
 
   @Test
@@ -220,7 +232,9 @@ class SlackAppHttpTest {
   void noMatchingAgentIsAClearAnswer() throws Exception {
     h.command("agent nobody@example.com", "r1");
     assertThat(h.responses.await("r1", WAIT).text())
-        .isEqualTo("No Desk agent with AgentId nobody@example.com was active in Tue 24 Nov 2026.");
+        .isEqualTo("No Desk agent with AgentId `nobody@example.com` was active in Tue 24 Nov 2026.");
+    h.command("agent *bold*_it_@example.com", "r0");
+    assertThat(h.responses.await("r0", WAIT).text()).contains("AgentId `*bold*_it_@example.com` was active");
     h.slack.user("U3", "dave@example.com");
     h.command("agent <@U3>", "r2");
     assertThat(h.responses.await("r2", WAIT).text()).contains("dave@example.com").contains("<@U3>").contains("was active in");
@@ -276,6 +290,27 @@ class SlackAppHttpTest {
     assertThat(p.text()).contains("/invite");
   }
 
+  @Test
+  void aButtonThatFailsKeepsTheChannelReportAndTellsTheClickerAlone() throws Exception {
+    h.reports.failWith = new DeskException(DeskException.Kind.CREDENTIALS, 70003, "Desk rejected the credentials.");
+    h.action(ReportBlocks.ACTION_PREV, "2026-11-23", false, "b1");
+    Posted p = h.responses.await("b1", WAIT);
+    assertThat(p.replaceOriginal()).isFalse();
+    assertThat(p.responseType()).isEqualTo("ephemeral");
+    assertThat(p.text()).isEqualTo("Desk rejected the credentials.");
+  }
+
+  @Test
+  void postToChannelWhenDeskFailsPostsNothingToTheChannel() throws Exception {
+    h.reports.failWith = new DeskException(DeskException.Kind.CREDENTIALS, 70003, "Desk rejected the credentials.");
+    h.action(ReportBlocks.ACTION_POST, "2026-11-24", true, "b1");
+    Posted p = h.responses.await("b1", WAIT);
+    assertThat(p.replaceOriginal()).isFalse();
+    assertThat(p.responseType()).isEqualTo("ephemeral");
+    assertThat(p.text()).isEqualTo("Desk rejected the credentials.");
+    assertThat(h.slack.calls("chat.postMessage")).isEmpty();
+  }
+
   // ------------------------------------------------------------------ Home
 
   @Test
@@ -323,6 +358,30 @@ class SlackAppHttpTest {
     assertThat(h.responses.await("s3", WAIT).text()).contains("<#C6>");
     assertThat(h.digest.calls).containsExactly("subscribe C5 09:30 UADMIN", "unsubscribe C1 UOWNER", "now C6 UBOTADMIN");
     assertThat(h.slack.calls("users.info").stream().map(c -> c.param("user"))).doesNotContain("UBOTADMIN");
+  }
+
+  @Test
+  void managingTheDigestFromADirectMessageAsksForAChannelWithACommandThatWorks() {
+    for (String text : List.of("subscribe", "unsubscribe", "digest now")) {
+      JsonObject ack = json(h.command(text, "UBOTADMIN", "D1", h.nextId()).body());
+      String sentence = ack.get("text").getAsString();
+      assertThat(sentence).as(text).contains("`/desk-stats " + text + " #support`");
+      String suggested = sentence.substring(sentence.indexOf("`/desk-stats ") + 13, sentence.lastIndexOf('`'))
+          .replace("#support", "<#C5|support>");
+      assertThat(CommandParser.parse(suggested, FakeReports.TODAY)).as(suggested).isNotInstanceOf(Command.Usage.class);
+    }
+    assertThat(h.executor.submitted.get()).isZero();
+    assertThat(h.digest.calls).isEmpty();
+  }
+
+  @Test
+  void whenSlackCannotSayWhoIsAnAdminTheAnswerSaysSoInsteadOfRefusing() throws Exception {
+    h.slack.user("UADMIN", "a@example.com", true, false);
+    h.slack.failNext("users.info", "ratelimited", 1);
+    h.command("subscribe <#C5|ops>", "UADMIN", "C1", "s1");
+    String text = h.responses.await("s1", WAIT).text();
+    assertThat(text).doesNotContain("Only workspace admins").contains("try again");
+    assertThat(h.digest.calls).isEmpty();
   }
 
   @Test

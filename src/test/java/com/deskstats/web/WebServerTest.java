@@ -86,6 +86,58 @@ class WebServerTest {
   }
 
   @Test
+  void aChunkedSlackBodyOverTheLimitIs413() throws Exception {
+    App app = new App(AppConfig.builder().singleTeamBotToken("xoxb-0000-1111-fake").signingSecret("s").build());
+    web = new WebServer(0, app, Map.of()).start();
+    byte[] big = new byte[WebServer.MAX_BODY_BYTES + 10];
+    java.util.Arrays.fill(big, (byte) 'a');
+    // A publisher of unknown length makes the client send the body chunked, with no Content-Length.
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + WebServer.EVENTS_PATH))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+    assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void whileStoppingNewRequestsGet503() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    HttpHandler slow = ex -> {
+      entered.countDown();
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      text("done").handle(ex);
+    };
+    web = new WebServer(0, null, Map.of("/slow", slow, "/health", text("ok"))).start();
+    int port = web.port();
+    CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slow")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+    WebServer server = web;
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(5)));
+    try {
+      HttpResponse<String> refused = null;
+      for (int i = 0; i < 5000 && refused == null; i++) {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 503) refused = r;
+        else Thread.onSpinWait();
+      }
+      assertThat(refused).as("a request during stop is refused").isNotNull();
+      assertThat(refused.body()).isEqualTo("shutting down");
+    } finally {
+      release.countDown();
+    }
+    assertThat(inFlight.get(5, TimeUnit.SECONDS).body()).isEqualTo("done");
+    stopping.get(6, TimeUnit.SECONDS);
+    web = null;
+  }
+
+  @Test
   void stopLetsTheRequestInFlightFinishThenClosesThePort() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

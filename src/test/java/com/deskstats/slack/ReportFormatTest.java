@@ -1,0 +1,65 @@
+package com.deskstats.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class ReportFormatTest {
+
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Test
+  void countsHaveThousandsSeparators() {
+    assertThat(ReportFormat.count(1_234_567)).isEqualTo("1,234,567");
+    assertThat(ReportFormat.count(0)).isEqualTo("0");
+  }
+
+  @Test
+  void sharesNeverRoundToAFalseZeroOrHundred() {
+    assertThat(ReportFormat.percent(0.8333)).isEqualTo("83%");
+    assertThat(ReportFormat.percent(0.004)).isEqualTo("1%");
+    assertThat(ReportFormat.percent(0.996)).isEqualTo("99%");
+    assertThat(ReportFormat.percent(0)).isEqualTo("0%");
+    assertThat(ReportFormat.percent(1)).isEqualTo("100%");
+    assertThat(ReportFormat.ratio(5, 6)).isEqualTo("83% (5/6)");
+    assertThat(ReportFormat.ratio(0, 0)).isEqualTo("no ratings");
+  }
+
+  @Test
+  void durationsRead() {
+    assertThat(ReportFormat.seconds(12.4)).isEqualTo("12s");
+    assertThat(ReportFormat.seconds(65)).isEqualTo("1m 05s");
+    assertThat(ReportFormat.seconds(7380)).isEqualTo("2h 03m");
+    assertThat(ReportFormat.span(45 * 60)).isEqualTo("45m");
+    assertThat(ReportFormat.span(6 * 3600 + 600)).isEqualTo("6h 10m");
+  }
+
+  @Test
+  void changesShowDirectionAndSize() {
+    assertThat(ReportFormat.countChange(12, 0)).isEqualTo("▲ 12");
+    assertThat(ReportFormat.countChange(0, 3)).isEqualTo("▼ 3");
+    assertThat(ReportFormat.countChange(4, 4)).isEqualTo("±0");
+    assertThat(ReportFormat.shareChange(OptionalDouble.of(0.5), OptionalDouble.of(0.49))).isEqualTo("▲ 1 pt");
+    assertThat(ReportFormat.shareChange(OptionalDouble.of(0.5), OptionalDouble.empty())).isEmpty();
+    assertThat(ReportFormat.secondsChange(OptionalDouble.of(10), OptionalDouble.of(72))).isEqualTo("▼ 1m 02s");
+  }
+
+  @Test
+  void ageSaysHoursUntilTwoDaysThenDays() {
+    Instant now = Instant.parse("2026-11-25T06:08:00Z");
+    assertThat(ReportFormat.age(now.minusSeconds(30), now)).isEqualTo("just now");
+    assertThat(ReportFormat.age(now.minusSeconds(3 * 60), now)).isEqualTo("3 min ago");
+    assertThat(ReportFormat.age(now.minusSeconds(30 * 3600), now)).isEqualTo("30 h ago");
+    assertThat(ReportFormat.age(now.minusSeconds(72 * 3600), now)).isEqualTo("3 days ago");
+    assertThat(ReportFormat.dataAge(now.minusSeconds(180), SHANGHAI, now))
+        .isEqualTo("data as of 14:05 Asia/Shanghai, 3 min ago");
+    assertThat(ReportFormat.dataAge(null, SHANGHAI, now)).isEqualTo("data age unknown");
+    assertThat(ReportFormat.clock(Instant.parse("2026-11-23T06:05:00Z"), SHANGHAI, LocalDate.of(2026, 11, 25)))
+        .isEqualTo("Mon 23 Nov 14:05");
+    assertThat(ReportFormat.timestamp(0, SHANGHAI)).isEqualTo("—");
+  }
+}
