@@ -3,6 +3,7 @@ package com.deskstats.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskstats.desk.DeskException;
+import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.ResponseUrlServer.Posted;
 import com.deskstats.testing.SlackSigner;
