@@ -130,34 +130,49 @@ public final class ReportService implements Reports {
     return LocalDate.now(clock.withZone(zone));
   }
 
-  /** Fetches every day on the executor; the result is in the order asked. */
+  /**
+   * Fetches every day on the executor; the result is in the order asked. The first day to fail fails the whole
+   * fetch at once, without waiting for slower days (they finish in the background and still fill the cache).
+   */
   private List<DayRows> fetchAll(List<LocalDate> dates) throws DeskException {
     List<CompletableFuture<DayRows>> futures = new ArrayList<>(dates.size());
+    CompletableFuture<Void> done = new CompletableFuture<>();
     for (LocalDate d : dates) {
-      futures.add(CompletableFuture.supplyAsync(() -> {
+      CompletableFuture<DayRows> f = CompletableFuture.supplyAsync(() -> {
         try {
           return days.day(d);
         } catch (DeskException e) {
           throw new CompletionException(e);
         }
-      }, executor));
+      }, executor);
+      f.whenComplete((rows, failure) -> {
+        if (failure != null) done.completeExceptionally(failure);
+      });
+      futures.add(f);
     }
-    List<DayRows> out = new ArrayList<>(dates.size());
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).thenRun(() -> done.complete(null));
     try {
-      for (CompletableFuture<DayRows> f : futures) out.add(f.get());
+      done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      futures.forEach(f -> f.cancel(true));
+      cancelAll(futures);
       throw new DeskException(DeskException.Kind.UNAVAILABLE, 0, "The report was interrupted before Desk answered; try again.", e);
     } catch (ExecutionException e) {
-      futures.forEach(f -> f.cancel(true));
+      cancelAll(futures);
       Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
       if (cause instanceof DeskException de) throw de;
       if (cause instanceof RuntimeException re) throw re;
       if (cause instanceof Error err) throw err;
       throw new IllegalStateException(cause);
     }
+    List<DayRows> out = new ArrayList<>(dates.size());
+    for (CompletableFuture<DayRows> f : futures) out.add(f.join());
     return out;
+  }
+
+  /** Drops days not yet started; a CompletableFuture never interrupts a fetch already running. */
+  private static void cancelAll(List<CompletableFuture<DayRows>> futures) {
+    futures.forEach(f -> f.cancel(false));
   }
 
   private static Executor defaultPool() {

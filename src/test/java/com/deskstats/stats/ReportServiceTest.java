@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -229,5 +230,40 @@ class ReportServiceTest {
     List<LocalDate> asked = days.requested();
     assertThat(asked).hasSize(62).doesNotHaveDuplicates();
     assertThat(asked).allSatisfy(d -> assertThat(d).isBetween(TUE.minusDays(61), TUE));
+  }
+
+  @Test
+  void aLaterDayThatFailsFailsTheReportWhileAnEarlierDayIsStillFetching() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean mondayAnswered = new AtomicBoolean();
+    DeskException refused = new DeskException(DeskException.Kind.CREDENTIALS, 0, "Desk refused the credentials.");
+    FakeDays rows = team().failOn(TUE, refused);
+    DaySource mondayIsSlow = new DaySource() {
+      @Override
+      public DayRows day(LocalDate day) throws DeskException {
+        if (day.equals(MON)) {
+          try {
+            // Bounded, so a report that waits for Monday ends (and fails below) instead of hanging.
+            release.await(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          mondayAnswered.set(true);
+        }
+        return rows.day(day);
+      }
+
+      @Override
+      public boolean sample() {
+        return false;
+      }
+    };
+    try {
+      assertThatThrownBy(() -> new ReportService(mondayIsSlow, SHANGHAI, 3, 10, CLOCK, pool).report(PERIOD))
+          .isSameAs(refused);
+      assertThat(mondayAnswered).as("Monday was still being fetched when the report failed").isFalse();
+    } finally {
+      release.countDown();
+    }
   }
 }
