@@ -178,6 +178,10 @@ public final class WebServer {
           return;
         }
         handler.handle(ex);
+      } catch (IOException e) {
+        // Reading the request or writing the answer failed: the client hung up or stalled past maxReqTime. Its
+        // fault, not ours, and there is no one left to answer.
+        log.info("{} {}: client went away ({})", ex.getRequestMethod(), path, e.getMessage());
       } catch (Exception e) {
         log.error("{} {} failed: {}", ex.getRequestMethod(), path, e.toString());
         try {

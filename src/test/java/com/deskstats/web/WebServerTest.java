@@ -3,10 +3,14 @@ package com.deskstats.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.deskstats.testing.LogCapture;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -164,5 +168,40 @@ class WebServerTest {
     web = null;
     assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).GET().build(),
         HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aClientThatHangsUpMidRequestIsOneShortInfoLineNotAnError() throws Exception {
+    App app = new App(AppConfig.builder().singleTeamBotToken("xoxb-0000-1111-fake").signingSecret("s").build());
+    web = new WebServer(0, app, Map.of()).start();
+    try (LogCapture logs = LogCapture.of(WebServer.class)) {
+      CountDownLatch logged = logs.whenLogged(WebServer.EVENTS_PATH);
+      try (Socket s = new Socket("127.0.0.1", web.port())) {
+        s.getOutputStream().write(("POST " + WebServer.EVENTS_PATH + " HTTP/1.1\r\nHost: x\r\n"
+            + "Content-Length: 100\r\n\r\nabc").getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+      }
+      assertThat(logged.await(10, TimeUnit.SECONDS)).as("the hang-up was logged").isTrue();
+      ILoggingEvent event = logs.events().stream()
+          .filter(e -> e.getFormattedMessage().contains(WebServer.EVENTS_PATH)).findFirst().orElseThrow();
+      assertThat(event.getLevel()).isEqualTo(Level.INFO);
+      assertThat(event.getFormattedMessage()).contains("client went away").doesNotContain("\n");
+      assertThat(event.getThrowableProxy()).isNull();
+    }
+  }
+
+  @Test
+  void aHandlerThatFailsIsStillLoggedAsAnError() throws Exception {
+    HttpHandler broken = ex -> {
+      throw new IllegalStateException("boom");
+    };
+    web = new WebServer(0, null, Map.of("/health", broken)).start();
+    try (LogCapture logs = LogCapture.of(WebServer.class)) {
+      assertThat(get("/health").statusCode()).isEqualTo(500);
+      assertThat(logs.events()).anySatisfy(e -> {
+        assertThat(e.getLevel()).isEqualTo(Level.ERROR);
+        assertThat(e.getFormattedMessage()).contains("GET /health failed");
+      });
+    }
   }
 }
