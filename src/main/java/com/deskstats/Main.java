@@ -110,20 +110,25 @@ public final class Main {
     boolean demo = opts.demo() || settings.deskDemo();
     Clock clock = Clock.systemUTC();
     Metrics metrics = new Metrics(false);
-    if (demo) {
-      DaySource days = new DirectDays(new DemoDesk(clock, settings.deskTimezone()), clock);
-      return Preview.run(opts, reports(settings, days, clock), out, err, clock);
-    }
-    settings.requireDesk();
-    OkHttpClient http = new OkHttpClient();
-    try (DeskClient desk = DeskClient.create(settings, http, metrics);
-        HikariDataSource db = Database.open(settings)) {
-      Database.migrate(db);
-      DaySource days = cachedDays(settings, desk, db, clock, metrics);
-      return Preview.run(opts, reports(settings, days, clock), out, err, clock);
+    ExecutorService reportPool = reportPool();
+    try {
+      if (demo) {
+        DaySource days = new DirectDays(new DemoDesk(clock, settings.deskTimezone()), clock);
+        return Preview.run(opts, reports(settings, days, clock, reportPool), out, err, clock);
+      }
+      settings.requireDesk();
+      OkHttpClient http = new OkHttpClient();
+      try (DeskClient desk = DeskClient.create(settings, http, metrics);
+          HikariDataSource db = Database.open(settings)) {
+        Database.migrate(db);
+        DaySource days = cachedDays(settings, desk, db, clock, metrics);
+        return Preview.run(opts, reports(settings, days, clock, reportPool), out, err, clock);
+      } finally {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+      }
     } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      reportPool.shutdown();
     }
   }
 
@@ -170,7 +175,7 @@ public final class Main {
 
   /** The running bot: its web server's port, and how to stop it. */
   record Running(WebServer web, SlackApp slack, Digest digest, DeskSource desk, HikariDataSource db,
-      OkHttpClient http) {
+      OkHttpClient http, ExecutorService replies, ExecutorService reportPool) {
     int port() {
       return web.port();
     }
@@ -181,6 +186,9 @@ public final class Main {
       web.stop(ACK_GRACE);
       slack.stop(REPLY_GRACE);
       digest.stop();
+      // Only now: replies and the digest have finished with the reports. Fetches still running end on their own.
+      replies.shutdown();
+      reportPool.shutdown();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
       db.close();
@@ -198,12 +206,14 @@ public final class Main {
 
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
-    ReportService reports = reports(settings, cachedDays(settings, desk, db, clock, metrics), clock);
+    ExecutorService reportPool = reportPool();
+    ReportService reports = reports(settings, cachedDays(settings, desk, db, clock, metrics), clock, reportPool);
 
     Digest digest;
     try {
       digest = Digest.start(settings, db, reports, Digest.slackClient(settings), renderer(), metrics, clock);
     } catch (org.quartz.SchedulerException e) {
+      reportPool.shutdown();
       db.close();
       throw new StartupException("the digest scheduler did not start: " + e.getMessage(), e);
     }
@@ -234,6 +244,7 @@ public final class Main {
       if (slack != null) slack.stop(Duration.ZERO);
       else replies.shutdownNow();
       digest.stop();
+      reportPool.shutdown();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
       db.close();
@@ -242,7 +253,7 @@ public final class Main {
     // Only now: a start that failed above must not have claimed, posted or noticed a missed digest.
     digest.catchUpMissedRuns();
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
-    return new Running(web, slack, digest, desk, db, http);
+    return new Running(web, slack, digest, desk, db, http, replies, reportPool);
   }
 
   private static String message(Exception e) {
@@ -255,9 +266,14 @@ public final class Main {
         settings.deskSettle(), clock, metrics);
   }
 
-  private static ReportService reports(Settings settings, DaySource days, Clock clock) {
+  private static ReportService reports(Settings settings, DaySource days, Clock clock, ExecutorService pool) {
     return new ReportService(days, settings.deskTimezone(), settings.minRatings(), settings.topN(), clock,
-        RequestIds.propagating(Executors.newFixedThreadPool(4, threads("report"))));
+        RequestIds.propagating(pool));
+  }
+
+  /** The days a report fetches at once; whoever makes it shuts it down. */
+  private static ExecutorService reportPool() {
+    return Executors.newFixedThreadPool(4, threads("report"));
   }
 
   /** The digest's message: the same blocks as every other surface, without buttons, plus the chart. */
