@@ -180,6 +180,21 @@ class MisfireTest {
     }
   }
 
+  @Test
+  void aTriggerMisfiredForWeeksHandsOnItsFirstLostRunAndThoseOfTheLastEightDays() {
+    Instant now = due.toInstant().plusSeconds(30);
+    var t = (org.quartz.spi.OperableTrigger) trigger(due.minusDays(20).toInstant());
+    t.computeFirstFireTime(null);
+
+    var lost = MissedRuns.lostFireTimes(t, now);
+
+    assertThat(lost).first().isEqualTo(due.minusDays(20).toInstant());
+    assertThat(lost.subList(1, lost.size())).containsExactly(due.minusDays(7).toInstant(), due.minusDays(6).toInstant(),
+        due.minusDays(5).toInstant(), due.minusDays(4).toInstant(), due.minusDays(3).toInstant(),
+        due.minusDays(2).toInstant(), due.minusDays(1).toInstant(), due.toInstant());
+    assertThat(MissedRuns.lostFireTimes(t, due.minusDays(21).toInstant())).isEmpty();
+  }
+
   /** The Desk day the digest fired at {@code t} reports (DigestJob's rule). */
   private static LocalDate deskDay(Instant t) {
     return t.atZone(FakeReports.ZONE).toLocalDate().minusDays(1);
