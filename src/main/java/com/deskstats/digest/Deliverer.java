@@ -136,19 +136,53 @@ final class Deliverer {
               s.channelId(), day, late.toSeconds(), grace.toSeconds());
           scheduled(s.channelId(), last.get());
         } else {
-          String reason = "The run at " + last.get() + " was missed by " + minutes(late)
-              + ", more than DIGEST_GRACE (" + minutes(grace) + ").";
-          try (MDC.MDCCloseable ignored = requestId()) {
-            if (deliveries.skip(s.channelId(), day, node, reason)) {
-              done(s.channelId(), day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
-            }
-          }
+          skipLate(s.channelId(), day, last.get(), late, grace);
         }
       } catch (RuntimeException e) {
         log.error("digest catch-up channel={} failed", s.channelId(), e);
       }
     }
     return busy;
+  }
+
+  /**
+   * While running: Quartz dropped these fire times of the channel's trigger as misfired. Each day later than
+   * {@code grace} is recorded as skipped; one still within it (the last of several lost to a long pause) posts
+   * now, as start-up's catch-up would. A day already recorded (claimed, posted or skipped, by this node, another
+   * or start-up) is left alone.
+   */
+  void missed(String channelId, List<Instant> fireTimes, Duration grace) {
+    // Several fire times on one Desk day (a sub-daily cron): the day is decided by its latest.
+    Map<LocalDate, Instant> byDay = new LinkedHashMap<>();
+    for (Instant t : fireTimes) byDay.put(reportedDay(t), t);
+    Instant now = clock.instant();
+    byDay.forEach((day, fireTime) -> {
+      try {
+        Duration late = Duration.between(fireTime, now);
+        if (late.compareTo(grace) > 0) {
+          skipLate(channelId, day, fireTime, late, grace);
+        } else if (deliveries.scheduled(channelId, day).isEmpty()) {
+          log.info("digest channel={} day={} run dropped by Quartz was {}s late (grace {}s): posting now",
+              channelId, day, late.toSeconds(), grace.toSeconds());
+          scheduled(channelId, fireTime);
+        }
+      } catch (RuntimeException e) {
+        log.error("digest channel={} day={} missed run could not be recorded", channelId, day, e);
+      }
+    });
+  }
+
+  /** Records a run later than the grace as skipped, unless the day has a record; logs and counts it once. */
+  private void skipLate(String channelId, LocalDate day, Instant fireTime, Duration late, Duration grace) {
+    String reason = "The run at " + fireTime + " was missed by " + minutes(late)
+        + ", more than DIGEST_GRACE (" + minutes(grace) + ").";
+    try (MDC.MDCCloseable ignored = requestId()) {
+      if (deliveries.skip(channelId, day, node, reason)) {
+        done(channelId, day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
+      } else {
+        log.info("digest channel={} day={} missed run already recorded: left alone", channelId, day);
+      }
+    }
   }
 
   private static boolean inProgress(com.deskstats.store.Delivery d) {
@@ -246,6 +280,7 @@ final class Deliverer {
   }
 
   private static String minutes(Duration d) {
+    if (d.toMinutes() < 1) return d.toSeconds() + "s";
     long m = d.toMinutes();
     return m >= 120 ? (m / 60) + "h" + (m % 60 == 0 ? "" : (m % 60) + "m") : m + "m";
   }

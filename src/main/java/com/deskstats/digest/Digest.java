@@ -36,12 +36,24 @@ public final class Digest {
   /** {@code created_by} of the default subscription made from DIGEST_CHANNEL. */
   static final String DEFAULT_CREATOR = "DIGEST_CHANNEL";
 
-  /** Test and tuning knobs; production uses {@link #PRODUCTION}. */
-  record Tuning(Sleeper sleeper, String instanceId, Duration idleWait, String node) {}
+  /**
+   * Test and tuning knobs; production uses {@link #PRODUCTION}.
+   *
+   * @param misfireFloor the least misfire threshold whatever DIGEST_GRACE says (tests lower it to make misfires)
+   */
+  record Tuning(Sleeper sleeper, String instanceId, Duration idleWait, String node, Duration misfireFloor) {
+    Tuning(Sleeper sleeper, String instanceId, Duration idleWait, String node) {
+      this(sleeper, instanceId, idleWait, node, MISFIRE_FLOOR);
+    }
+  }
+
+  /** Quartz's own default misfire threshold. */
+  static final Duration MISFIRE_FLOOR = Duration.ofSeconds(60);
 
   static final Tuning PRODUCTION = new Tuning(Sleeper.REAL, "AUTO", Duration.ofSeconds(30), defaultNode());
 
   private final Scheduling scheduling;
+  private final MissedRuns missedRuns;
   private final DigestService service;
   private final Consumer<CatchUpWait> catchUpTask;
   private final CatchUpWait catchUpWait;
@@ -49,8 +61,10 @@ public final class Digest {
   private final AtomicReference<Thread> catchUpThread = new AtomicReference<>();
   private boolean stopped;
 
-  private Digest(Scheduling scheduling, DigestService service, Consumer<CatchUpWait> catchUpTask, Sleeper sleeper) {
+  private Digest(Scheduling scheduling, MissedRuns missedRuns, DigestService service, Consumer<CatchUpWait> catchUpTask,
+      Sleeper sleeper) {
     this.scheduling = scheduling;
+    this.missedRuns = missedRuns;
     this.service = service;
     this.catchUpTask = catchUpTask;
     this.catchUpWait = new CatchUpWait(sleeper);
@@ -75,8 +89,9 @@ public final class Digest {
     DeliveryStore deliveries = new DeliveryStore(dataSource, clock);
     Deliverer deliverer = new Deliverer(reports, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
         metrics, clock, settings.deskTimezone(), tuning.node());
-    Scheduling scheduling = Scheduling.create(settings.postgres(), dataSource, new DigestJob(deliverer),
-        tuning.instanceId(), tuning.idleWait(), settings.digestGrace());
+    MissedRuns missedRuns = new MissedRuns(deliverer, settings.digestGrace(), clock);
+    Scheduling scheduling = Scheduling.create(settings.postgres(), dataSource, new DigestJob(deliverer), missedRuns,
+        tuning.instanceId(), tuning.idleWait(), Scheduling.misfireThreshold(settings.digestGrace(), tuning.misfireFloor()));
     Optional<Subscription> dflt = settings.digestChannel().map(ch ->
         new Subscription(ch, settings.digestCron(), settings.digestTimezone(), DEFAULT_CREATOR, Instant.EPOCH));
     DigestService service = new DigestService(subscriptions, deliveries, scheduling, deliverer, dflt,
@@ -86,20 +101,23 @@ public final class Digest {
       scheduling.scheduler().start();
     } catch (SchedulerException | RuntimeException e) {
       scheduling.scheduler().shutdown(false);
+      missedRuns.close();
       throw e;
     }
     log.info("digest started: {} subscription(s), {} job store, node {}", service.all().size(),
         settings.postgres() ? "clustered JDBC" : "RAM", tuning.node());
-    return new Digest(scheduling, service, wait -> deliverer.catchUp(service.all(), settings.digestGrace(), wait),
+    return new Digest(scheduling, missedRuns, service, wait -> deliverer.catchUp(service.all(), settings.digestGrace(), wait),
         tuning.sleeper());
   }
 
   /**
-   * Posts (or records as skipped) the runs missed while the bot was down, in the background. Main calls it once
-   * the whole bot is up: a start that fails later (port taken, Slack refused) must not post or claim anything.
+   * Posts (or records as skipped) the runs missed while the bot was down, in the background, and from now on
+   * records the runs Quartz drops as misfired while it runs. Main calls it once the whole bot is up: a start that
+   * fails later (port taken, Slack refused) must not post or claim anything.
    */
   public synchronized void catchUpMissedRuns() {
     if (stopped) return;
+    missedRuns.open();
     Thread t = new Thread(() -> {
       try {
         catchUpTask.accept(catchUpWait);
@@ -156,6 +174,7 @@ public final class Digest {
     } catch (SchedulerException e) {
       log.warn("digest scheduler did not shut down cleanly", e);
     }
+    missedRuns.close();
     // Main closes the database and the Desk client next: a catch-up delivery under way must finish first.
     if (t != null && t != Thread.currentThread()) {
       try {

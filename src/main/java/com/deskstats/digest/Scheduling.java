@@ -55,17 +55,19 @@ final class Scheduling {
    * @param clustered true for PostgreSQL: JobStoreTX, clustered, on {@code dataSource}
    * @param instanceId "AUTO" in production; tests may name their nodes
    * @param idleWait how often an idle node looks for due triggers (it is woken at once for its own changes)
-   * @param grace DIGEST_GRACE: a firing delayed by less than this (no free thread, a node's restart) still runs
+   * @param missed told of each trigger Quartz drops as misfired, on every node (registered before start, so the
+   *     clustered store's start-up recovery is heard too)
+   * @param misfireThreshold see {@link #misfireThreshold}: a firing delayed by less than this still runs
    */
-  static Scheduling create(boolean clustered, DataSource dataSource, DigestJob job, String instanceId, Duration idleWait,
-      Duration grace) throws SchedulerException {
+  static Scheduling create(boolean clustered, DataSource dataSource, DigestJob job, MissedRuns missed,
+      String instanceId, Duration idleWait, Duration misfireThreshold) throws SchedulerException {
     String dsName = null;
     if (clustered) {
       // Quartz looks data sources up by name in a process-wide registry: a unique name per scheduler.
       dsName = "deskstats-" + UUID.randomUUID();
       DBConnectionManager.getInstance().addConnectionProvider(dsName, new Provider(dataSource));
     }
-    Properties p = properties(clustered, dsName, instanceId, idleWait, grace);
+    Properties p = properties(clustered, dsName, instanceId, idleWait, misfireThreshold);
     Scheduler s;
     synchronized (Scheduling.class) {
       s = new StdSchedulerFactory(p).getScheduler();
@@ -80,12 +82,22 @@ final class Scheduling {
       return job;
     };
     s.setJobFactory(factory);
+    s.getListenerManager().addTriggerListener(missed, GroupMatcher.triggerGroupEquals(GROUP));
     return new Scheduling(s);
+  }
+
+  /**
+   * DIGEST_GRACE, but no less than {@code floor} (60 s in production, Quartz's default): a firing late by less than
+   * the grace (every worker busy at 09:00, a cluster restarting) is not a misfire and runs for its own time. A later
+   * one does nothing in Quartz, and {@link MissedRuns} records it as skipped.
+   */
+  static Duration misfireThreshold(Duration grace, Duration floor) {
+    return grace.compareTo(floor) < 0 ? floor : grace;
   }
 
   /** The Quartz properties for one replica (RAM store) or a cluster (JDBC store on PostgreSQL). */
   static Properties properties(boolean clustered, String dataSourceName, String instanceId, Duration idleWait,
-      Duration grace) {
+      Duration misfireThreshold) {
     Properties p = new Properties();
     p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
@@ -93,9 +105,7 @@ final class Scheduling {
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
     p.setProperty("org.quartz.threadPool.threadCount", "2");
     p.setProperty("org.quartz.threadPool.threadNamePrefix", "digest");
-    // A firing late by less than DIGEST_GRACE (every worker busy at 09:00, a cluster restarting) is not a misfire:
-    // it runs for its own time. Later ones do nothing, and start-up's catch-up records them as skipped.
-    p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(Math.max(60_000, grace.toMillis())));
+    p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(misfireThreshold.toMillis()));
     if (!clustered) {
       p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
       return p;
@@ -134,7 +144,7 @@ final class Scheduling {
     }
     JobDetail job = JobBuilder.newJob(DigestJob.class).withIdentity(jobKey(s.channelId()))
         .usingJobData(DigestJob.CHANNEL, s.channelId()).requestRecovery(false).build();
-    // Misfires (later than DIGEST_GRACE, the misfire threshold) do nothing: start-up's catch-up records them.
+    // Misfires (later than DIGEST_GRACE, the misfire threshold) do nothing: MissedRuns records them.
     Trigger trigger = TriggerBuilder.newTrigger().withIdentity(tk).forJob(job)
         .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(s.zone()))
             .withMisfireHandlingInstructionDoNothing())

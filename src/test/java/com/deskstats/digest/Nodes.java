@@ -47,6 +47,16 @@ final class Nodes implements AutoCloseable {
     return Settings.load(all);
   }
 
+  /** As {@link #start}, with a misfire threshold of DIGEST_GRACE however small, so tests can make misfires. */
+  Digest startWithoutMisfireFloor(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics)
+      throws Exception {
+    Digest d = Digest.start(settings(env), ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(),
+        metrics, clock, new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node, Duration.ZERO));
+    started.add(d);
+    d.catchUpMissedRuns();
+    return d;
+  }
+
   @Override
   public void close() {
     // Not waiting for idle worker threads keeps the suite quick; production stop() waits.

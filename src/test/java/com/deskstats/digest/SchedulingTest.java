@@ -35,8 +35,8 @@ class SchedulingTest {
       Deliverer deliverer = new Deliverer(new FakeReports(), FakeRenderer.renderer(),
           new SlackCalls(slack.methods(Nodes.BOT_TOKEN), d -> { }), new DeliveryStore(DigestDatabases.h2(), clock),
           new Metrics(false), clock, FakeReports.ZONE, "node-a");
-      Scheduling scheduling = Scheduling.create(false, null, new DigestJob(deliverer), "node-a", Duration.ofSeconds(1),
-          Duration.ofHours(6));
+      Scheduling scheduling = Scheduling.create(false, null, new DigestJob(deliverer),
+          new MissedRuns(deliverer, Duration.ofHours(6), clock), "node-a", Duration.ofSeconds(1), Duration.ofHours(6));
       try {
         // A daily trigger whose fire time was 90 s ago and that has not run yet: as if it had waited for a thread.
         ZonedDateTime due = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
@@ -62,6 +62,8 @@ class SchedulingTest {
 
   @Test
   void theMisfireThresholdIsTheGraceOnBothJobStores() {
+    assertThat(Scheduling.misfireThreshold(Duration.ofHours(6), Digest.MISFIRE_FLOOR)).isEqualTo(Duration.ofHours(6));
+    assertThat(Scheduling.misfireThreshold(Duration.ofSeconds(10), Digest.MISFIRE_FLOOR)).isEqualTo(Duration.ofSeconds(60));
     assertThat(Scheduling.properties(false, null, "a", Duration.ofSeconds(30), Duration.ofHours(6))
         .getProperty("org.quartz.jobStore.misfireThreshold")).isEqualTo(String.valueOf(Duration.ofHours(6).toMillis()));
     assertThat(Scheduling.properties(true, "ds", "AUTO", Duration.ofSeconds(30), Duration.ofMinutes(90))
