@@ -133,19 +133,6 @@ public final class DayStore {
     }
   }
 
-  /** True when the day is stored for this scope. */
-  public boolean contains(String scope, LocalDate day) {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_DAY)) {
-      ps.setString(1, scope);
-      ps.setObject(2, day);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("Reading the cached day " + day + " failed: " + reason(e), e);
-    }
-  }
-
   /**
    * The database's reason in one short line. A failed batch's own message repeats the whole statement with every
    * value (nicknames included), which belongs in no log line; the chained exception holds the reason.

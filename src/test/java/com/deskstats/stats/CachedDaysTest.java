@@ -73,7 +73,7 @@ class CachedDaysTest {
     assertThat(first.fetchedAt()).isEqualTo(NOW);
     assertThat(again).isEqualTo(first);
     assertThat(afterRestart).isEqualTo(first);
-    assertThat(store.contains(SCOPE, CLOSED)).isTrue();
+    assertThat(store.load(SCOPE, CLOSED)).isPresent();
     assertThat(cacheCount("miss")).isEqualTo(1);
     assertThat(cacheCount("hit")).isEqualTo(2);
   }
@@ -107,14 +107,14 @@ class CachedDaysTest {
 
     assertThat(desk.calls(yesterday)).isEqualTo(2);
     assertThat(second.fetchedAt()).isEqualTo(endOfYesterday.plus(SETTLE));
-    assertThat(store.contains(SCOPE, yesterday)).isFalse();
+    assertThat(store.load(SCOPE, yesterday)).isEmpty();
 
     clock.set(endOfYesterday.plus(SETTLE).plusMillis(1));
     days.day(yesterday);
     days.day(yesterday);
 
     assertThat(desk.calls(yesterday)).isEqualTo(3);
-    assertThat(store.contains(SCOPE, yesterday)).isTrue();
+    assertThat(store.load(SCOPE, yesterday)).isPresent();
   }
 
   @ParameterizedTest
@@ -129,7 +129,7 @@ class CachedDaysTest {
     days.day(TODAY);
 
     assertThat(desk.calls(TODAY)).isEqualTo(3);
-    assertThat(store.contains(SCOPE, TODAY)).isFalse();
+    assertThat(store.load(SCOPE, TODAY)).isEmpty();
   }
 
   @Test
@@ -154,7 +154,7 @@ class CachedDaysTest {
     assertThat(results.get(0).rows()).hasSize(30);
     assertThat(cacheCount("miss")).isEqualTo(1);
     assertThat(cacheCount("shared")).isEqualTo(7);
-    assertThat(store.contains(SCOPE, CLOSED)).isTrue();
+    assertThat(store.load(SCOPE, CLOSED)).isPresent();
   }
 
   @Test
@@ -164,7 +164,7 @@ class CachedDaysTest {
 
     assertThat(desk.calls()).isEqualTo(1);
     assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(results.get(0)));
-    assertThat(store.contains(SCOPE, TODAY)).isFalse();
+    assertThat(store.load(SCOPE, TODAY)).isEmpty();
 
     days(store, SHANGHAI).day(TODAY);
     assertThat(desk.calls()).isEqualTo(2);
@@ -190,12 +190,12 @@ class CachedDaysTest {
 
     assertThat(errors).hasSize(4).allSatisfy(e -> assertThat(e).isSameAs(failure));
     assertThat(desk.calls()).isEqualTo(1);
-    assertThat(store.contains(SCOPE, CLOSED)).isFalse();
+    assertThat(store.load(SCOPE, CLOSED)).isEmpty();
 
     DayRows retried = days.day(CLOSED);
     assertThat(desk.calls()).isEqualTo(2);
     assertThat(retried.rows()).hasSize(30);
-    assertThat(store.contains(SCOPE, CLOSED)).isTrue();
+    assertThat(store.load(SCOPE, CLOSED)).isPresent();
   }
 
   @Test
@@ -216,13 +216,13 @@ class CachedDaysTest {
 
     clock.set(Instant.parse("2026-03-09T06:00:00Z"));
     days.day(springForward);
-    assertThat(store.contains(SCOPE, springForward)).isFalse();
+    assertThat(store.load(SCOPE, springForward)).isEmpty();
 
     clock.set(Instant.parse("2026-03-09T06:00:01Z"));
     days.day(springForward);
     days.day(springForward);
 
-    assertThat(store.contains(SCOPE, springForward)).isTrue();
+    assertThat(store.load(SCOPE, springForward)).isPresent();
     assertThat(desk.calls(springForward)).isEqualTo(2);
   }
 
@@ -235,13 +235,13 @@ class CachedDaysTest {
 
     clock.set(Instant.parse("2026-11-02T06:30:00Z"));
     days.day(fallBack);
-    assertThat(store.contains(SCOPE, fallBack)).isFalse();
+    assertThat(store.load(SCOPE, fallBack)).isEmpty();
 
     clock.set(Instant.parse("2026-11-02T07:00:01Z"));
     days.day(fallBack);
     days.day(fallBack);
 
-    assertThat(store.contains(SCOPE, fallBack)).isTrue();
+    assertThat(store.load(SCOPE, fallBack)).isPresent();
     assertThat(desk.calls(fallBack)).isEqualTo(2);
   }
 
