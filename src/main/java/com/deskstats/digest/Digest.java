@@ -16,6 +16,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -96,15 +97,16 @@ public final class Digest {
         new Subscription(ch, settings.digestCron(), settings.digestTimezone(), DEFAULT_CREATOR, Instant.EPOCH));
     DigestService service = new DigestService(subscriptions, deliveries, scheduling, deliverer, dflt,
         settings.digestCron(), settings.digestTimezone(), clock);
+    List<Subscription> scheduled = service.all();
     try {
-      scheduling.sync(service.all());
+      scheduling.sync(scheduled);
       scheduling.scheduler().start();
     } catch (SchedulerException | RuntimeException e) {
       scheduling.scheduler().shutdown(false);
       missedRuns.close();
       throw e;
     }
-    log.info("digest started: {} subscription(s), {} job store, node {}", service.all().size(),
+    log.info("digest started: {} subscription(s), {} job store, node {}", scheduled.size(),
         settings.postgres() ? "clustered JDBC" : "RAM", tuning.node());
     return new Digest(scheduling, missedRuns, service, wait -> deliverer.catchUp(service.all(), settings.digestGrace(), wait),
         tuning.sleeper());

@@ -106,15 +106,7 @@ class WebServerTest {
   void whileStoppingNewRequestsGet503() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    HttpHandler slow = ex -> {
-      entered.countDown();
-      try {
-        release.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      text("done").handle(ex);
-    };
+    HttpHandler slow = slow(entered, release);
     web = new WebServer(0, null, Map.of("/slow", slow, "/health", text("ok"))).start();
     int port = web.port();
     CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
@@ -145,15 +137,7 @@ class WebServerTest {
   void stopLetsTheRequestInFlightFinishThenClosesThePort() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    HttpHandler slow = ex -> {
-      entered.countDown();
-      try {
-        release.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      text("done").handle(ex);
-    };
+    HttpHandler slow = slow(entered, release);
     web = new WebServer(0, null, Map.of("/slow", slow, "/health", text("ok"))).start();
     int port = web.port();
     CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
@@ -203,5 +187,18 @@ class WebServerTest {
         assertThat(e.getFormattedMessage()).contains("GET /health failed");
       });
     }
+  }
+
+  /** Answers "done" once {@code release} opens (5 s at most), after opening {@code entered}. */
+  private static HttpHandler slow(CountDownLatch entered, CountDownLatch release) {
+    return ex -> {
+      entered.countDown();
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      text("done").handle(ex);
+    };
   }
 }
