@@ -16,12 +16,15 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.quartz.Job;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -86,12 +89,31 @@ public final class Digest {
 
   static Digest start(Settings settings, DataSource dataSource, Reports reports, MethodsClient slack,
       Renderer renderer, Metrics metrics, Clock clock, Tuning tuning) throws SchedulerException {
+    return start(settings, dataSource, reports, slack, renderer, metrics, clock, Map.of(), tuning);
+  }
+
+  /**
+   * As {@link #start(Settings, DataSource, Reports, MethodsClient, Renderer, Metrics, Clock)}, with the pre-built jobs
+   * of other features that run on the same Quartz scheduler (one per job class). They schedule their own triggers,
+   * in their own job groups, through {@link #scheduler()}.
+   */
+  public static Digest start(Settings settings, DataSource dataSource, Reports reports, MethodsClient slack,
+      Renderer renderer, Metrics metrics, Clock clock, Map<Class<? extends Job>, ? extends Job> otherJobs)
+      throws SchedulerException {
+    return start(settings, dataSource, reports, slack, renderer, metrics, clock, otherJobs, PRODUCTION);
+  }
+
+  static Digest start(Settings settings, DataSource dataSource, Reports reports, MethodsClient slack,
+      Renderer renderer, Metrics metrics, Clock clock, Map<Class<? extends Job>, ? extends Job> otherJobs,
+      Tuning tuning) throws SchedulerException {
     SubscriptionStore subscriptions = new SubscriptionStore(dataSource);
     DeliveryStore deliveries = new DeliveryStore(dataSource, clock);
     Deliverer deliverer = new Deliverer(reports, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
         metrics, clock, settings.deskTimezone(), tuning.node());
     MissedRuns missedRuns = new MissedRuns(deliverer, settings.digestGrace(), clock);
-    Scheduling scheduling = Scheduling.create(settings.postgres(), dataSource, new DigestJob(deliverer), missedRuns,
+    Map<Class<? extends Job>, Job> jobs = new HashMap<>(otherJobs);
+    jobs.put(DigestJob.class, new DigestJob(deliverer));
+    Scheduling scheduling = Scheduling.create(settings.postgres(), dataSource, jobs, missedRuns,
         tuning.instanceId(), tuning.idleWait(), Scheduling.misfireThreshold(settings.digestGrace(), tuning.misfireFloor()));
     Optional<Subscription> dflt = settings.digestChannel().map(ch ->
         new Subscription(ch, settings.digestCron(), settings.digestTimezone(), DEFAULT_CREATOR, Instant.EPOCH));

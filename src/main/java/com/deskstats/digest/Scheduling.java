@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -61,6 +63,15 @@ final class Scheduling {
    */
   static Scheduling create(boolean clustered, DataSource dataSource, DigestJob job, MissedRuns missed,
       String instanceId, Duration idleWait, Duration misfireThreshold) throws SchedulerException {
+    return create(clustered, dataSource, Map.of(DigestJob.class, job), missed, instanceId, idleWait, misfireThreshold);
+  }
+
+  /**
+   * As above, with every pre-built job the scheduler hands out, by job class: the digest's and those of other
+   * features that share this scheduler (each in its own job group, so {@link #sync} leaves them alone).
+   */
+  static Scheduling create(boolean clustered, DataSource dataSource, Map<Class<? extends Job>, ? extends Job> jobs,
+      MissedRuns missed, String instanceId, Duration idleWait, Duration misfireThreshold) throws SchedulerException {
     String dsName = null;
     if (clustered) {
       // Quartz looks data sources up by name in a process-wide registry: a unique name per scheduler.
@@ -75,8 +86,10 @@ final class Scheduling {
       // of the same name in this JVM.
       SchedulerRepository.getInstance().remove(INSTANCE_NAME);
     }
+    Map<Class<? extends Job>, Job> byClass = Map.copyOf(jobs);
     JobFactory factory = (bundle, sched) -> {
-      if (bundle.getJobDetail().getJobClass() != DigestJob.class) {
+      Job job = byClass.get(bundle.getJobDetail().getJobClass());
+      if (job == null) {
         throw new SchedulerException("unexpected job class " + bundle.getJobDetail().getJobClass().getName());
       }
       return job;

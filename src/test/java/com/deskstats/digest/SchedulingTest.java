@@ -69,4 +69,27 @@ class SchedulingTest {
     assertThat(Scheduling.properties(true, "ds", "AUTO", Duration.ofSeconds(30), Duration.ofMinutes(90))
         .getProperty("org.quartz.jobStore.misfireThreshold")).isEqualTo(String.valueOf(Duration.ofMinutes(90).toMillis()));
   }
+
+  @Test
+  void anotherFeaturesJobRunsOnTheSameSchedulerAndSyncLeavesItAlone() throws Exception {
+    Clock clock = Clock.systemUTC();
+    Deliverer deliverer = new Deliverer(new FakeReports(), FakeRenderer.renderer(), null,
+        new DeliveryStore(DigestDatabases.h2(), clock), new Metrics(false), clock, FakeReports.ZONE, "node-a");
+    java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+    org.quartz.Job other = context -> ran.countDown();
+    Scheduling scheduling = Scheduling.create(false, null,
+        java.util.Map.of(DigestJob.class, new DigestJob(deliverer), other.getClass(), other),
+        new MissedRuns(deliverer, Duration.ofHours(6), clock), "node-a", Duration.ofSeconds(1), Duration.ofHours(6));
+    try {
+      JobDetail job = JobBuilder.newJob(other.getClass()).withIdentity("warm", "other").storeDurably().build();
+      scheduling.scheduler().addJob(job, true);
+      scheduling.sync(java.util.List.of());
+      assertThat(scheduling.scheduler().checkExists(job.getKey())).isTrue();
+      scheduling.scheduler().start();
+      scheduling.scheduler().triggerJob(job.getKey());
+      assertThat(ran.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      scheduling.scheduler().shutdown(false);
+    }
+  }
 }
