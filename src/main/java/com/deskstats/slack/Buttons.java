@@ -1,0 +1,114 @@
+package com.deskstats.slack;
+
+import com.deskstats.ops.RequestIds;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The report's buttons: ◀ and ▶ re-run the report for the next or previous period; "Post to channel" shares it. */
+final class Buttons {
+  private static final Logger log = LoggerFactory.getLogger(Buttons.class);
+
+  private final Answers answers;
+  private final Background background;
+  private final ResponseUrls responseUrls;
+
+  Buttons(Answers answers, Background background, ResponseUrls responseUrls) {
+    this.answers = answers;
+    this.background = background;
+    this.responseUrls = responseUrls;
+  }
+
+  Response onNavigate(BlockActionRequest req, ActionContext ctx) {
+    BlockActionPayload p = req.getPayload();
+    String value = actionValue(p);
+    boolean ephemeral = p.getContainer() == null || p.getContainer().isEphemeral();
+    String user = p.getUser() == null ? null : p.getUser().getId();
+    MethodsClient client = ctx.client();
+    submit("button", () -> {
+      Answer a = rerun(client, user, value, ephemeral);
+      // A refusal goes to the clicker alone and leaves the report as it was.
+      reply(ctx, a, a.ok(), ephemeral || !a.ok() ? "ephemeral" : "in_channel");
+      return Background.Done.sent(a.outcome());
+    }, ctx);
+    return ctx.ack();
+  }
+
+  Response onPost(BlockActionRequest req, ActionContext ctx) {
+    BlockActionPayload p = req.getPayload();
+    String value = actionValue(p);
+    String user = p.getUser() == null ? null : p.getUser().getId();
+    String channel = p.getChannel() != null ? p.getChannel().getId()
+        : p.getContainer() != null ? p.getContainer().getChannelId() : null;
+    MethodsClient client = ctx.client();
+    submit("post", () -> {
+      Answer a = rerun(client, user, value, false);
+      if (!a.ok() || channel == null) {
+        reply(ctx, a, false, "ephemeral");
+        return Background.Done.sent(a.outcome());
+      }
+      String error;
+      try {
+        ChatPostMessageResponse r = client.chatPostMessage(b -> b.channel(channel).text(a.message().text())
+            .blocks(a.message().blocks()).unfurlLinks(false).unfurlMedia(false));
+        error = r.isOk() ? null : r.getError();
+      } catch (SlackApiException e) {
+        error = e.getResponse().code() == 429 ? "ratelimited" : "http_" + e.getResponse().code();
+      }
+      if (error == null) {
+        reply(ctx, Answer.of("Posted to <#" + channel + ">.", "ok"), true, "ephemeral");
+        return Background.Done.sent("ok");
+      }
+      String sentence = switch (error) {
+        case "not_in_channel", "channel_not_found" ->
+            "I can't post in this channel; invite me with `/invite @desk-stats` and try again.";
+        case "ratelimited" -> "Slack asked me to slow down; try posting again in a minute.";
+        default -> "Slack would not let me post here (" + Mrkdwn.escape(error) + ").";
+      };
+      reply(ctx, Answer.of(sentence, "slack_error"), false, "ephemeral");
+      return Background.Done.sent("slack_error");
+    }, ctx);
+    return ctx.ack();
+  }
+
+  private void submit(String name, Background.Work work, ActionContext ctx) {
+    if (!background.submit(name, name, RequestIds.next(), work,
+        () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.GENERIC_FAILURE), "error"), false, "ephemeral"))) {
+      log.warn("{} dropped: executor busy or stopping", name);
+    }
+  }
+
+  private static String actionValue(BlockActionPayload p) {
+    return p.getActions() == null || p.getActions().isEmpty() ? "" : p.getActions().get(0).getValue();
+  }
+
+  /** Runs the report or card a button's value names. */
+  private Answer rerun(MethodsClient client, String user, String value, boolean ephemeral) {
+    Command c = CommandParser.parse(value, answers.reports().today());
+    if (c instanceof Command.Report r) return answers.report(r.period(), ephemeral);
+    if (c instanceof Command.AgentLookup l) return answers.card(client, user, l.ref(), l.period(), ephemeral);
+    if (c instanceof Command.Usage u) return Answer.of(u.sentence(), "usage");
+    return Answer.of("That button no longer works; run `" + CommandParser.COMMAND + "` again.", "usage");
+  }
+
+  private void reply(ActionContext ctx, Answer a, boolean replace, String responseType) {
+    try {
+      responseUrls.post(ctx.getResponseUrl(), ActionResponse.builder()
+          .responseType(responseType)
+          .replaceOriginal(replace)
+          .text(a.message().text())
+          .blocks(a.message().blocks())
+          .build());
+    } catch (IOException e) {
+      log.warn("response_url post failed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package com.deskstats.slack;
+
+import com.deskstats.ops.RequestIds;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * {@code /desk-stats}: parses the text, answers usage at once in the ack, and hands every other command to
+ * {@link Background}; the answer follows through {@code response_url}.
+ */
+final class Commands {
+  private static final Logger log = LoggerFactory.getLogger(Commands.class);
+
+  /** What a queued command produces: the answer, and whether it goes to the whole channel. */
+  record Reply(Answer answer, boolean inChannel) {}
+
+  /** The slow part of one command. */
+  interface Job {
+    Reply run() throws Exception;
+  }
+
+  private final Answers answers;
+  private final Management management;
+  private final Background background;
+  private final ResponseUrls responseUrls;
+
+  Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls) {
+    this.answers = answers;
+    this.management = management;
+    this.background = background;
+    this.responseUrls = responseUrls;
+  }
+
+  Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+    SlashCommandPayload p = req.getPayload();
+    String requestId = RequestIds.next();
+    long started = System.nanoTime();
+    try (MDC.MDCCloseable ignored = RequestIds.begin(requestId)) {
+      Command command = CommandParser.parse(p.getText(), answers.reports().today());
+      String user = p.getUserId();
+      MethodsClient client = ctx.client();
+      if (command instanceof Command.Usage u) {
+        return acked(command, "usage", started, ctx, Replies.mrkdwn(u.message()));
+      }
+      if (command instanceof Command.Help) {
+        return acked(command, "ok", started, ctx, Replies.mrkdwn(CommandParser.USAGE));
+      }
+      if (command instanceof Command.Report r) {
+        return later(command, requestId, ctx, () -> {
+          Answer a = answers.report(r.period(), !r.isPublic());
+          return new Reply(a, r.isPublic() && a.ok());
+        });
+      }
+      if (command instanceof Command.AgentLookup l) {
+        return later(command, requestId, ctx, () -> {
+          Answer a = answers.card(client, user, l.ref(), l.period(), !l.isPublic());
+          return new Reply(a, l.isPublic() && a.ok());
+        });
+      }
+      return management.handle(command, p, this, requestId, ctx);
+    }
+  }
+
+  /** Hands the job to the executor and acks empty; a full executor gets a "busy" ack instead. */
+  Response later(Command command, String requestId, SlashCommandContext ctx, Job job) {
+    long started = System.nanoTime();
+    boolean queued = background.submit(command.name(), "/desk-stats " + command.name(), requestId, () -> {
+      Reply reply = job.run();
+      return new Background.Done(reply.answer().outcome(), () -> reply(ctx, reply.answer(), reply.inChannel()));
+    }, () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.GENERIC_FAILURE), "error"), false));
+    return queued ? ctx.ack() : acked(command, null, started, ctx, Replies.mrkdwn(Replies.BUSY));
+  }
+
+  /** Answers in the ack itself (usage, refusals that need no work), counted and logged as {@code outcome}. */
+  Response acked(Command command, String outcome, long startedNanos, SlashCommandContext ctx, ReportBlocks.Message m) {
+    // A null outcome: already counted (busy).
+    if (outcome != null) background.done(command.name(), "/desk-stats " + command.name(), outcome, startedNanos);
+    return ctx.ack(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
+  }
+
+  private void reply(SlashCommandContext ctx, Answer a, boolean inChannel) {
+    try {
+      responseUrls.post(ctx.getResponseUrl(), SlashCommandResponse.builder()
+          .responseType(inChannel ? "in_channel" : "ephemeral")
+          .text(a.message().text())
+          .blocks(a.message().blocks())
+          .build());
+    } catch (IOException e) {
+      log.warn("response_url post failed: {}", e.toString());
+    }
+  }
+}
