@@ -10,16 +10,24 @@ public sealed interface Command {
   /** The subcommand's name, for metrics and logs. */
   String name();
 
-  /** The team report for a period; in the channel when {@code isPublic}. */
-  record Report(Period period, boolean isPublic) implements Command {
+  /** The team report for a period; in the channel when {@code isPublic}; of one group when {@code group} is set. */
+  record Report(Period period, boolean isPublic, Optional<String> group) implements Command {
+    public Report(Period period, boolean isPublic) {
+      this(period, isPublic, Optional.empty());
+    }
+
     @Override
     public String name() {
       return "report";
     }
   }
 
-  /** One agent's card for a period. */
-  record AgentLookup(AgentRef ref, Period period, boolean isPublic) implements Command {
+  /** One agent's card for a period; ranks and medians within {@code group} when it is set. */
+  record AgentLookup(AgentRef ref, Period period, boolean isPublic, Optional<String> group) implements Command {
+    public AgentLookup(AgentRef ref, Period period, boolean isPublic) {
+      this(ref, period, isPublic, Optional.empty());
+    }
+
     @Override
     public String name() {
       return "agent";

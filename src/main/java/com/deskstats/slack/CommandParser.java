@@ -41,6 +41,8 @@ public final class CommandParser {
   // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
   private static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+  /** A group's name (SPEC §9). */
+  static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9-]{1,32}");
   // Unicode-aware, so a no-break space a chat client put between words still separates them.
   private static final Pattern SPACES = Pattern.compile("(?U)\\s+");
 
@@ -72,6 +74,8 @@ public final class CommandParser {
 
   private static Command report(List<String> words, LocalDate today) {
     List<String> w = new ArrayList<>(words);
+    GroupOption group = takeGroup(w);
+    if (group.usage() != null) return group.usage();
     boolean isPublic = takePublic(w);
     for (String word : w) {
       if (CHANNEL.matcher(word).matches() || USER.matcher(word).matches()) {
@@ -85,12 +89,14 @@ public final class CommandParser {
       }
     }
     PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w)), today);
-    if (p instanceof PeriodParse.Parsed ok) return new Command.Report(ok.period(), isPublic);
+    if (p instanceof PeriodParse.Parsed ok) return new Command.Report(ok.period(), isPublic, group.name());
     return new Command.Usage(((PeriodParse.Invalid) p).sentence());
   }
 
   private static Command agent(List<String> words, LocalDate today) {
     List<String> w = new ArrayList<>(words);
+    GroupOption group = takeGroup(w);
+    if (group.usage() != null) return group.usage();
     boolean isPublic = takePublic(w);
     if (w.isEmpty()) return new Command.Usage("Name the agent: an AgentId, @someone or me, as in `agent me yesterday`.");
     String who = w.get(0);
@@ -110,7 +116,7 @@ public final class CommandParser {
       return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is one word, like li.na@example.com.");
     }
     PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w.subList(1, w.size()))), today);
-    if (p instanceof PeriodParse.Parsed ok) return new Command.AgentLookup(ref, ok.period(), isPublic);
+    if (p instanceof PeriodParse.Parsed ok) return new Command.AgentLookup(ref, ok.period(), isPublic, group.name());
     return new Command.Usage(((PeriodParse.Invalid) p).sentence());
   }
 
@@ -164,6 +170,35 @@ public final class CommandParser {
       return new Command.Usage("Pick the channel from Slack's #-autocomplete so the command names it, as in `" + what + " #support`.");
     }
     return null;
+  }
+
+  /** A {@code group NAME} option taken out of the words: the name (lower case), or why it cannot be read. */
+  record GroupOption(Optional<String> name, Command.Usage usage) {}
+
+  /**
+   * Removes {@code group NAME} (anywhere) from the words. Names are {@code a-z}, {@code 0-9} and {@code -}, at most 32
+   * characters (SPEC §9), read case-insensitively.
+   */
+  static GroupOption takeGroup(List<String> words) {
+    int at = -1;
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i).equalsIgnoreCase("group")) {
+        if (at >= 0) return new GroupOption(Optional.empty(), new Command.Usage("Give one `group NAME`, not two."));
+        at = i;
+      }
+    }
+    if (at < 0) return new GroupOption(Optional.empty(), null);
+    if (at == words.size() - 1) {
+      return new GroupOption(Optional.empty(), new Command.Usage("Name the group after `group`, as in `group tier1`."));
+    }
+    String name = unescape(words.get(at + 1)).toLowerCase(Locale.ROOT);
+    if (!GROUP_NAME.matcher(name).matches()) {
+      return new GroupOption(Optional.empty(), new Command.Usage("'" + echo(words.get(at + 1))
+          + "' is not a group name: use a-z, 0-9 and -, at most 32 characters, as in `group tier1`."));
+    }
+    words.remove(at + 1);
+    words.remove(at);
+    return new GroupOption(Optional.of(name), null);
   }
 
   /** Removes a standalone {@code public} (anywhere, usually last); true when there was one. */

@@ -55,13 +55,13 @@ final class Commands {
       }
       if (command instanceof Command.Report r) {
         return later(command, requestId, ctx, () -> {
-          Answer a = answers.report(r.period(), !r.isPublic());
+          Answer a = answers.report(r.period(), r.group(), !r.isPublic());
           return new Reply(a, r.isPublic() && a.ok());
         });
       }
       if (command instanceof Command.AgentLookup l) {
         return later(command, requestId, ctx, () -> {
-          Answer a = answers.card(client, user, l.ref(), l.period(), !l.isPublic());
+          Answer a = answers.card(client, user, l.ref(), l.period(), l.group(), !l.isPublic());
           return new Reply(a, l.isPublic() && a.ok());
         });
       }

@@ -4,6 +4,7 @@ package com.deskstats.slack;
 import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.ops.Metrics;
+import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -87,11 +88,17 @@ public final class SlackApp {
    */
   public SlackApp(AppConfig config, Reports reports, DigestControl digest, Set<String> botAdmins, Metrics metrics,
       ExecutorService executor, Clock clock) {
+    this(config, reports, Groups.NONE, digest, botAdmins, metrics, executor, clock);
+  }
+
+  /** As above, with the named groups that {@code group NAME} resolves. */
+  public SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, Set<String> botAdmins,
+      Metrics metrics, ExecutorService executor, Clock clock) {
     this.app = new App(config);
     ResponseUrls responseUrls = new ResponseUrls(app.slack());
     SlackUsers users = new SlackUsers(botAdmins);
     this.background = new Background(executor, metrics);
-    Answers answers = new Answers(reports, users, clock);
+    Answers answers = new Answers(reports, groups, users, clock);
     Commands commands = new Commands(answers, new Management(digest, users), background, responseUrls);
     Buttons buttons = new Buttons(answers, background, responseUrls);
     Home home = new Home(answers, background);

@@ -15,6 +15,7 @@ import java.util.List;
  * @param firstResponse the full first-response board (agents with at least one answered session)
  * @param needsAttention agents with unreplied sessions, most first
  * @param topN how many of each board to show
+ * @param scope the whole team, or the group the report covers
  */
 public record Report(
     Period period,
@@ -28,4 +29,5 @@ public record Report(
     List<Ranked> firstResponse,
     List<AgentStats> needsAttention,
     int minRatings,
-    int topN) {}
+    int topN,
+    Scope scope) {}

@@ -58,7 +58,7 @@ public final class ReportService implements Reports {
   }
 
   @Override
-  public Report report(Period period) throws DeskException {
+  public Report report(Period period, Scope scope) throws DeskException {
     long started = System.nanoTime();
     Period previous = period.previous();
     List<LocalDate> wanted = new ArrayList<>(period.dates());
@@ -66,7 +66,7 @@ public final class ReportService implements Reports {
     List<DayRows> fetched = fetchAll(wanted);
     List<DayRows> current = fetched.subList(0, period.days());
     List<DayRows> before = fetched.subList(period.days(), fetched.size());
-    Report report = build(period, current, before);
+    Report report = build(period, scope, current, before);
     log.debug("report {} ({} agents) in {} ms", period.token(), report.agents().size(),
         (System.nanoTime() - started) / 1_000_000);
     return report;
@@ -74,6 +74,13 @@ public final class ReportService implements Reports {
 
   /** A report from rows already in hand: {@code current} covers the period, {@code previous} the period before. */
   public Report build(Period period, List<DayRows> current, List<DayRows> previous) {
+    return build(period, Scope.TEAM, current, previous);
+  }
+
+  /** As {@link #build(Period, List, List)}, for the agents in {@code scope} only. */
+  public Report build(Period period, Scope scope, List<DayRows> current, List<DayRows> previous) {
+    current = current.stream().map(scope::filter).toList();
+    previous = previous.stream().map(scope::filter).toList();
     List<AgentStats> agents = List.copyOf(Aggregation.aggregate(current));
     TeamSummary previousSummary = TeamMetrics.summary(Aggregation.aggregate(previous));
     Instant asOf = Instant.EPOCH;
@@ -92,13 +99,14 @@ public final class ReportService implements Reports {
         Leaderboards.firstResponse(agents),
         TeamMetrics.needsAttention(agents),
         minRatings,
-        topN);
+        topN,
+        scope);
   }
 
   @Override
-  public Optional<AgentCard> card(Period period, String agentId) throws DeskException {
+  public Optional<AgentCard> card(Period period, Scope scope, String agentId) throws DeskException {
     if (agentId == null || agentId.isBlank()) return Optional.empty();
-    return cardOf(report(period), agentId);
+    return cardOf(report(period, scope), agentId);
   }
 
   /**

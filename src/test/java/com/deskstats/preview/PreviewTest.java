@@ -11,6 +11,7 @@ import com.deskstats.stats.DaySource;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.ReportService;
+import com.deskstats.stats.Scope;
 import com.deskstats.stats.Reports;
 import com.deskstats.testing.RenderFixtures;
 import com.deskstats.testing.SlackLimits;
@@ -139,12 +140,12 @@ class PreviewTest {
   void deskFailureIsOneSentenceOnStderr() {
     Reports failing = new Reports() {
       @Override
-      public Report report(Period period) throws DeskException {
+      public Report report(Period period, Scope scope) throws DeskException {
         throw new DeskException(DeskException.Kind.CREDENTIALS, 70001, "Desk refused the key: check DESK_SECRET_KEY.");
       }
 
       @Override
-      public Optional<AgentCard> card(Period period, String agentId) throws DeskException {
+      public Optional<AgentCard> card(Period period, Scope scope, String agentId) throws DeskException {
         return report(period) == null ? Optional.empty() : Optional.empty();
       }
 

@@ -30,6 +30,23 @@ class CommandParserTest {
   }
 
   @Test
+  void groupNameScopesAReportOrACardAnywhereInTheText() {
+    assertThat(parse("group tier1")).isEqualTo(new Command.Report(YESTERDAY, false, Optional.of("tier1")));
+    assertThat(parse("last week group Tier-2 public")).isEqualTo(
+        new Command.Report(new Period(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22)), true, Optional.of("tier-2")));
+    assertThat(parse("agent me group vip")).isEqualTo(
+        new Command.AgentLookup(new AgentRef.Me(), YESTERDAY, false, Optional.of("vip")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"group", "yesterday group", "group tier_1", "group a b group c",
+      "group aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "agent me group"})
+  void aMissingOrMalformedGroupNameIsOneSentence(String text) {
+    assertThat(parse(text)).isInstanceOfSatisfying(Command.Usage.class,
+        u -> assertThat(u.sentence()).contains("group").doesNotContain("\n"));
+  }
+
+  @Test
   void reportPeriodsAndPublic() {
     assertThat(parse("yesterday public")).isEqualTo(new Command.Report(YESTERDAY, true));
     assertThat(parse("public")).isEqualTo(new Command.Report(YESTERDAY, true));

@@ -232,7 +232,7 @@ class ReportBlocksTest {
 
   static Report withPrevious(Report r, TeamSummary previous) {
     return new Report(r.period(), r.zone(), r.sample(), r.dataAsOf(), r.current(), previous, r.agents(),
-        r.satisfaction(), r.firstResponse(), r.needsAttention(), r.minRatings(), r.topN());
+        r.satisfaction(), r.firstResponse(), r.needsAttention(), r.minRatings(), r.topN(), r.scope());
   }
 
   static List<String> sectionTexts(ReportBlocks.Message m) {

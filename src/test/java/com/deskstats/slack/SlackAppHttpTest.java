@@ -197,6 +197,25 @@ class SlackAppHttpTest {
     assertThat(h.responses.await("r2", WAIT).responseType()).isEqualTo("ephemeral");
   }
 
+  @Test
+  void aGroupReportAndCardAreScopedToTheGroup() throws Exception {
+    h.groups.put("tier1", "alice@example.com", "bob@example.com");
+    h.command("group tier1 yesterday", "r1");
+    assertThat(h.responses.await("r1", WAIT).responseType()).isEqualTo("ephemeral");
+    h.command("agent carol group TIER1", "r2");
+    h.responses.await("r2", WAIT);
+    assertThat(h.reports.calls).containsExactly("report 2026-11-24 group tier1", "card carol 2026-11-24 group tier1");
+  }
+
+  @Test
+  void anUnknownGroupIsOneSentenceListingTheGroupsAndCostsNoDeskCall() throws Exception {
+    h.groups.put("tier1").put("vip");
+    h.command("yesterday group tier9", "r1");
+    Posted p = h.responses.await("r1", WAIT);
+    assertThat(p.text()).isEqualTo("There is no group `tier9`. The groups are `tier1`, `vip`.");
+    assertThat(h.reports.calls).isEmpty();
+  }
+
   // ------------------------------------------------------------------ agent lookup
 
   @Test

@@ -2,6 +2,7 @@ package com.deskstats.slack;
 
 import com.deskstats.ops.Metrics;
 import com.deskstats.stats.Reports;
+import com.deskstats.testing.FakeGroups;
 import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.ResponseUrlServer;
@@ -56,6 +57,7 @@ final class SlackHarness implements AutoCloseable {
   /** The fake behind the app, or null when a real Reports was handed in. */
   final FakeReports reports;
   final FakeDigest digest = new FakeDigest();
+  final FakeGroups groups = new FakeGroups();
   final Metrics metrics = new Metrics(false);
   final CountingExecutor executor;
   final SlackApp slackApp;
@@ -85,7 +87,7 @@ final class SlackHarness implements AutoCloseable {
     this.executor = executor;
     this.reports = service instanceof FakeReports f ? f : null;
     slack.requireToken(BOT_TOKEN);
-    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), service, digest, botAdmins, metrics,
+    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), service, groups, digest, botAdmins, metrics,
         executor, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).start();
     HttpHandler health = ex -> {
       byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);

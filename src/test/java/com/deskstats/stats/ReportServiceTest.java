@@ -65,6 +65,26 @@ class ReportServiceTest {
   }
 
   @Test
+  void aGroupReportRanksAndSumsOnlyTheGroupsAgentsFromTheSameDays() throws Exception {
+    FakeDays days = team();
+    ReportService service = service(days);
+    Report team = service.report(PERIOD);
+    Report group = service.report(PERIOD, Scope.group("tier1", java.util.Set.of("BO", " cy ")));
+    assertThat(group.scope().group()).contains("tier1");
+    assertThat(group.agents()).extracting(AgentStats::agentId).containsExactly("bo", "cy");
+    assertThat(group.satisfaction()).extracting(x -> x.rank(), x -> x.agent().agentId()).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(1, "bo"));
+    assertThat(group.current().sessions()).isEqualTo(6 + 2 + 3);
+    assertThat(group.previous().sessions()).isEqualTo(4);
+    assertThat(team.scope()).isEqualTo(Scope.TEAM);
+    // Switching scope re-reads the same days from the source (the cache), never more of them.
+    assertThat(days.requestCounts()).isEqualTo(Map.of(MON, 2, TUE, 2, SAT, 2, SUN, 2));
+    assertThat(service.card(PERIOD, Scope.group("tier1", java.util.Set.of("bo")), "ana")).isEmpty();
+    assertThat(service.card(PERIOD, Scope.group("tier1", java.util.Set.of("bo")), "bo")).get()
+        .satisfies(c -> assertThat(c.satisfactionRank()).hasValue(1));
+  }
+
+  @Test
   void reportCombinesTheDaysAndRanksTheAgents() throws Exception {
     Report r = service(team()).report(PERIOD);
     assertThat(r.period()).isEqualTo(PERIOD);

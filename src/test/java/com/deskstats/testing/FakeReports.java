@@ -5,6 +5,7 @@ import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.AgentStats;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Ranked;
+import com.deskstats.stats.Scope;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.Reports;
 import com.deskstats.stats.TeamMedians;
@@ -51,26 +52,26 @@ public final class FakeReports implements Reports {
       agent("bob@example.com", "Bob", 30, 2, 6, 4, 20.0),
       agent("carol", "", 20, 1, 4, 4, 35.0));
 
-  private static Report fixture(Period period) {
+  private static Report fixture(Period period, Scope scope) {
     TeamSummary cur = new TeamSummary(90, 3, 17, 20, 87, 20.0, 40, 3);
     List<Ranked> sat = List.of(new Ranked(1, TEAM.get(0)), new Ranked(2, TEAM.get(2)), new Ranked(3, TEAM.get(1)));
     List<Ranked> first = List.of(new Ranked(1, TEAM.get(0)), new Ranked(2, TEAM.get(1)), new Ranked(3, TEAM.get(2)));
     return new Report(period, ZONE, false, Instant.parse("2026-11-25T01:00:00Z"), cur, TeamSummary.EMPTY, TEAM, sat,
-        first, List.of(TEAM.get(1), TEAM.get(2)), 3, 10);
+        first, List.of(TEAM.get(1), TEAM.get(2)), 3, 10, scope);
   }
 
   @Override
-  public Report report(Period period) throws DeskException {
-    calls.add("report " + period.token());
+  public Report report(Period period, Scope scope) throws DeskException {
+    calls.add("report " + period.token() + scope.group().map(g -> " group " + g).orElse(""));
     pass();
-    return fixture(period);
+    return fixture(period, scope);
   }
 
   @Override
-  public Optional<AgentCard> card(Period period, String agentId) throws DeskException {
-    calls.add("card " + agentId + " " + period.token());
+  public Optional<AgentCard> card(Period period, Scope scope, String agentId) throws DeskException {
+    calls.add("card " + agentId + " " + period.token() + scope.group().map(g -> " group " + g).orElse(""));
     pass();
-    Report r = fixture(period);
+    Report r = fixture(period, scope);
     return TEAM.stream().filter(a -> a.agentId().toLowerCase(Locale.ROOT).equals(agentId.toLowerCase(Locale.ROOT)))
         .findFirst()
         .map(a -> new AgentCard(r, a, OptionalInt.of(1), OptionalInt.of(1), new TeamMedians(OptionalDouble.of(30),

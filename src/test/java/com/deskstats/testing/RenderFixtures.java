@@ -5,6 +5,7 @@ import com.deskstats.stats.AgentStats;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Ranked;
 import com.deskstats.stats.Report;
+import com.deskstats.stats.Scope;
 import com.deskstats.stats.TeamMedians;
 import com.deskstats.stats.TeamSummary;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class RenderFixtures {
         .sorted(Comparator.comparingLong((AgentStats a) -> -a.unrepliedSessions()).thenComparing(AgentStats::agentId))
         .toList();
     return new Report(period, SHANGHAI, sample, AS_OF, summary(agents), new TeamSummary(100, 3, 40, 50, 95, 14, 80, 5),
-        List.copyOf(agents), ranked(sat), ranked(fr), attention, minRatings, topN);
+        List.copyOf(agents), ranked(sat), ranked(fr), attention, minRatings, topN, Scope.TEAM);
   }
 
   public static TeamSummary summary(List<AgentStats> agents) {
