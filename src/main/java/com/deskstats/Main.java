@@ -11,6 +11,7 @@ import com.deskstats.ops.Health;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
 import com.deskstats.preview.Preview;
+import com.deskstats.slack.Access;
 import com.deskstats.slack.ReportBlocks;
 import com.deskstats.slack.SlackApp;
 import com.deskstats.stats.CachedDays;
@@ -20,8 +21,11 @@ import com.deskstats.stats.DirectDays;
 import com.deskstats.stats.ReportService;
 import com.deskstats.store.Database;
 import com.deskstats.store.DayStore;
+import com.deskstats.store.GroupStore;
+import com.deskstats.store.LinkStore;
 import com.deskstats.store.StoreException;
 import com.deskstats.web.WebServer;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.sun.net.httpserver.HttpHandler;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
@@ -208,6 +212,8 @@ public final class Main {
         : DeskClient.create(settings, http, metrics);
     ExecutorService reportPool = reportPool();
     ReportService reports = reports(settings, cachedDays(settings, desk, db, clock, metrics), clock, reportPool);
+    // One store of groups for every feature that takes `group NAME` (reports, cards, subscriptions, alerts, export).
+    GroupStore groups = new GroupStore(db, clock);
 
     Digest digest;
     try {
@@ -229,8 +235,9 @@ public final class Main {
     try {
       try {
         // Bolt checks the bot token with auth.test as the app is built, and throws when Slack refuses it.
-        slack = new SlackApp(SlackApp.appConfig(settings), reports, digest.control(), settings.botAdmins(),
-            metrics, replies, clock);
+        slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(db, clock),
+            new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), digest.control(),
+            settings.botAdmins(), metrics, replies, clock);
         slack.start();
       } catch (RuntimeException e) {
         throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "

@@ -40,7 +40,8 @@ public record Settings(
     int topN,
     Duration deskSettle,
     Set<String> botAdmins,
-    String logFormat) {
+    String logFormat,
+    Set<String> botViewers) {
 
   /** Desk's regional API hosts (SPEC §1). */
   public static final Map<String, String> REGIONS = Map.of(
@@ -114,7 +115,8 @@ public record Settings(
         r.integer("TOP_N", 10, 1, 50),
         r.duration("DESK_SETTLE", "2h"),
         r.optional("BOT_ADMINS").map(Settings::idSet).orElse(Set.of()),
-        logFormat);
+        logFormat,
+        r.optional("BOT_VIEWERS").map(Settings::viewers).orElse(Set.of()));
   }
 
   /** The JDBC URL in force: DATABASE_URL or the embedded H2 default. */
@@ -162,6 +164,20 @@ public record Settings(
   static Set<String> idSet(String csv) {
     return Arrays.stream(csv.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
         .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  private static final Pattern VIEWER = Pattern.compile("[UWS][A-Z0-9]{2,}");
+
+  /** BOT_VIEWERS: Slack user ids (U…, W…) and user group ids (S…). */
+  static Set<String> viewers(String csv) {
+    Set<String> ids = idSet(csv);
+    for (String id : ids) {
+      if (!VIEWER.matcher(id).matches()) {
+        throw new ConfigException("BOT_VIEWERS must be Slack user ids (U… or W…) and user group ids (S…), comma-separated, not '"
+            + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'.");
+      }
+    }
+    return ids;
   }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");

@@ -1,5 +1,8 @@
 package com.deskstats.slack;
 
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.deskstats.desk.DeskException;
 import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.Groups;
@@ -8,7 +11,9 @@ import com.deskstats.stats.Report;
 import com.deskstats.stats.Reports;
 import com.deskstats.stats.Scope;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.LayoutBlock;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -86,29 +91,39 @@ final class Answers {
     if (scoped instanceof Scoped.Unknown u) return u.answer();
     Scope scope = ((Scoped.Found) scoped).scope();
     String agentId;
-    String describe;
+    String how;
     if (ref instanceof Command.AgentRef.ById id) {
       agentId = id.agentId();
-      describe = "";
+      how = null;
     } else {
       boolean me = ref instanceof Command.AgentRef.Me;
       String userId = me ? askingUser : ((Command.AgentRef.ByUser) ref).userId();
-      SlackUsers.Email e = users.email(client, userId, userId.equals(askingUser));
-      if (e instanceof SlackUsers.Email.Missing m) return Answer.of(m.sentence(), m.outcome());
-      agentId = ((SlackUsers.Email.Found) e).email();
-      describe = me ? " (your Slack e-mail)" : " (the e-mail of <@" + userId + ">)";
+      SlackUsers.Agent found = users.agent(client, userId, userId.equals(askingUser));
+      if (found instanceof SlackUsers.Email.Missing m) return Answer.of(m.sentence(), m.outcome());
+      agentId = ((SlackUsers.Agent.Found) found).agentId();
+      how = ((SlackUsers.Agent.Found) found).how();
     }
     try {
       Optional<AgentCard> card = reports.card(period, scope, agentId);
       if (card.isEmpty()) {
-        return Answer.of("No Desk agent with AgentId " + Mrkdwn.code(agentId, 256) + describe
+        return Answer.of("No Desk agent with AgentId " + Mrkdwn.code(agentId, 256) + (how == null ? "" : " (" + how + ")")
             + " was active in " + period.label()
             + scope.group().map(g -> " in group `" + Mrkdwn.escape(g) + "`").orElse("") + ".", "not_found");
       }
-      return new Answer(ReportBlocks.card(card.get(), options(ephemeral, true)), "ok");
+      ReportBlocks.Message m = ReportBlocks.card(card.get(), options(ephemeral, true));
+      return new Answer(how == null ? m : found(m, how), "ok");
     } catch (DeskException e) {
       return deskFailed(e);
     }
+  }
+
+  /** The card with a context line saying how its agent was found, above the buttons. */
+  static ReportBlocks.Message found(ReportBlocks.Message card, String how) {
+    List<LayoutBlock> blocks = new ArrayList<>(card.blocks());
+    int at = blocks.size();
+    while (at > 0 && "actions".equals(blocks.get(at - 1).getType())) at--;
+    blocks.add(at, context(List.of(markdownText("Found by " + how + "."))));
+    return new ReportBlocks.Message(card.text(), blocks);
   }
 
   private static Answer deskFailed(DeskException e) {

@@ -20,11 +20,17 @@ final class Buttons {
   private final Answers answers;
   private final Background background;
   private final ResponseUrls responseUrls;
+  private final Access access;
 
   Buttons(Answers answers, Background background, ResponseUrls responseUrls) {
+    this(answers, background, responseUrls, Access.everyone());
+  }
+
+  Buttons(Answers answers, Background background, ResponseUrls responseUrls, Access access) {
     this.answers = answers;
     this.background = background;
     this.responseUrls = responseUrls;
+    this.access = access;
   }
 
   Response onNavigate(BlockActionRequest req, ActionContext ctx) {
@@ -34,7 +40,7 @@ final class Buttons {
     String user = p.getUser() == null ? null : p.getUser().getId();
     MethodsClient client = ctx.client();
     submit("button", () -> {
-      Answer a = rerun(client, user, value, ephemeral);
+      Answer a = rerun(client, user, value, ephemeral, false);
       // A refusal goes to the clicker alone and leaves the report as it was.
       reply(ctx, a, a.ok(), ephemeral || !a.ok() ? "ephemeral" : "in_channel");
       return Background.Done.sent(a.outcome());
@@ -50,7 +56,7 @@ final class Buttons {
         : p.getContainer() != null ? p.getContainer().getChannelId() : null;
     MethodsClient client = ctx.client();
     submit("post", () -> {
-      Answer a = rerun(client, user, value, false);
+      Answer a = rerun(client, user, value, false, true);
       if (!a.ok() || channel == null) {
         reply(ctx, a, false, "ephemeral");
         return Background.Done.sent(a.outcome());
@@ -90,13 +96,37 @@ final class Buttons {
     return p.getActions() == null || p.getActions().isEmpty() ? "" : p.getActions().get(0).getValue();
   }
 
-  /** Runs the report or card a button's value names. */
-  private Answer rerun(MethodsClient client, String user, String value, boolean ephemeral) {
+  /**
+   * Runs the report or card a button's value names, in the group it names, for the user who pressed: who shared the
+   * message does not matter. Posting to the channel needs a viewer; browsing one's own card does not.
+   */
+  private Answer rerun(MethodsClient client, String user, String value, boolean ephemeral, boolean posting) {
     Command c = CommandParser.parse(value, answers.reports().today());
-    if (c instanceof Command.Report r) return answers.report(r.period(), ephemeral);
-    if (c instanceof Command.AgentLookup l) return answers.card(client, user, l.ref(), l.period(), ephemeral);
+    if (c instanceof Command.Report || c instanceof Command.AgentLookup) {
+      Answer refused = refusal(client, user, c, posting);
+      if (refused != null) return refused;
+    }
+    if (c instanceof Command.Report r) return answers.report(r.period(), r.group(), ephemeral);
+    if (c instanceof Command.AgentLookup l) return answers.card(client, user, l.ref(), l.period(), l.group(), ephemeral);
     if (c instanceof Command.Usage u) return Answer.of(u.sentence(), "usage");
     return Answer.of("That button no longer works; run `" + CommandParser.COMMAND + "` again.", "usage");
+  }
+
+  /** Null when the presser may see what the button shows; else the one-sentence refusal. Asks Desk nothing. */
+  private Answer refusal(MethodsClient client, String user, Command c, boolean posting) {
+    if (access.allowedAtOnce(user)) return null;
+    Access.Verdict v = access.mayView(client, user);
+    if (v == Access.Verdict.ALLOWED) return null;
+    if (!posting && c instanceof Command.AgentLookup l && ownCard(client, user, l.ref())) return null;
+    return Answer.of(Access.sentence(v), v == Access.Verdict.UNKNOWN ? "slack_error" : "refused");
+  }
+
+  private boolean ownCard(MethodsClient client, String user, Command.AgentRef ref) {
+    if (ref instanceof Command.AgentRef.Me) return true;
+    if (ref instanceof Command.AgentRef.ByUser u) return u.userId().equals(user);
+    String id = ((Command.AgentRef.ById) ref).agentId();
+    return answers.users().agent(client, user, true) instanceof SlackUsers.Agent.Found f
+        && f.agentId().equalsIgnoreCase(id.strip());
   }
 
   private void reply(ActionContext ctx, Answer a, boolean replace, String responseType) {

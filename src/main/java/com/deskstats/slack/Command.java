@@ -2,6 +2,7 @@ package com.deskstats.slack;
 
 import com.deskstats.stats.Period;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 
 /** What a {@code /desk-stats} text asks for (SPEC §4); made by {@link CommandParser}. */
@@ -73,6 +74,76 @@ public sealed interface Command {
     @Override
     public String name() {
       return "digest";
+    }
+  }
+
+  /** The commands that read or change the groups and the links (SPEC §9); {@link GroupCommands} runs them. */
+  sealed interface Roster extends Command {}
+
+  /** Make {@code group} exactly these AgentIds (admins). */
+  record GroupSet(String group, List<String> agentIds) implements Roster {
+    public GroupSet {
+      agentIds = List.copyOf(agentIds);
+    }
+
+    @Override
+    public String name() {
+      return "group";
+    }
+  }
+
+  /** Add AgentIds to an existing group (admins). */
+  record GroupAdd(String group, List<String> agentIds) implements Roster {
+    public GroupAdd {
+      agentIds = List.copyOf(agentIds);
+    }
+
+    @Override
+    public String name() {
+      return "group";
+    }
+  }
+
+  /** Remove these AgentIds from a group, or the whole group when there are none (admins). */
+  record GroupRemove(String group, List<String> agentIds) implements Roster {
+    public GroupRemove {
+      agentIds = List.copyOf(agentIds);
+    }
+
+    @Override
+    public String name() {
+      return "group";
+    }
+  }
+
+  /** List the groups and their members (anyone). */
+  record GroupList() implements Roster {
+    @Override
+    public String name() {
+      return "groups";
+    }
+  }
+
+  /** Tie a Slack user to a Desk AgentId, for {@code me} and {@code @user} (admins). */
+  record Link(String userId, String agentId) implements Roster {
+    @Override
+    public String name() {
+      return "link";
+    }
+  }
+
+  record Unlink(String userId) implements Roster {
+    @Override
+    public String name() {
+      return "unlink";
+    }
+  }
+
+  /** List the links (anyone). */
+  record LinkList() implements Roster {
+    @Override
+    public String name() {
+      return "links";
     }
   }
 

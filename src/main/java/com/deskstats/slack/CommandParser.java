@@ -27,19 +27,24 @@ public final class CommandParser {
       "• `" + COMMAND + " subscribe [#channel] [HH:MM]`: post the daily digest to a channel",
       "• `" + COMMAND + " unsubscribe [#channel]`, `" + COMMAND + " subscriptions`",
       "• `" + COMMAND + " digest now [#channel]`: post the digest now",
+      "• `" + COMMAND + " groups`, `" + COMMAND + " group set|add|remove NAME [AgentId…]`: named groups; add `group NAME` to a report or card",
+      "• `" + COMMAND + " links`, `" + COMMAND + " link @user AgentId`, `" + COMMAND + " unlink @user`: who is which agent",
       "• `" + COMMAND + " help`",
       "PERIOD: `yesterday`, `today`, `2026-11-24`, `2026-11-01..2026-11-07`, `last 7 days` or `7d`, "
           + "`this week`, `last week`; at most 31 days, none in the future.",
       "`public` posts the answer in the channel; otherwise only you see it. "
-          + "Managing the digest is for workspace admins and bot admins.");
+          + "Managing the digest, groups and links is for workspace admins and bot admins.");
+
+  /** The words after {@code group} that make it a change to the groups rather than a scoped report. */
+  static final java.util.Set<String> GROUP_VERBS = java.util.Set.of("set", "add", "remove");
 
   private static final int MAX_TEXT = 500;
   private static final int MAX_ECHO = 40;
-  private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+  static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
-  private static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
+  static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
   // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
-  private static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
+  static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   /** A group's name (SPEC §9). */
   static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9-]{1,32}");
@@ -68,6 +73,14 @@ public final class CommandParser {
       case "subscriptions" -> rest.isEmpty() ? new Command.Subscriptions()
           : new Command.Usage("`subscriptions` takes nothing after it; it lists every digest subscription.");
       case "digest" -> digest(rest);
+      case "group" -> !rest.isEmpty() && GROUP_VERBS.contains(rest.get(0).toLowerCase(Locale.ROOT))
+          ? GroupGrammar.group(rest) : report(words, today);
+      case "groups" -> rest.isEmpty() ? new Command.GroupList()
+          : new Command.Usage("`groups` takes nothing after it; it lists every group and its agents.");
+      case "link" -> GroupGrammar.link(rest);
+      case "unlink" -> GroupGrammar.unlink(rest);
+      case "links" -> rest.isEmpty() ? new Command.LinkList()
+          : new Command.Usage("`links` takes nothing after it; it lists which Slack users are linked to which agents.");
       default -> report(words, today);
     };
   }
@@ -216,7 +229,7 @@ public final class CommandParser {
   }
 
   /** Undoes Slack's escaping of typed text ({@code should_escape}): "&amp;lt;" is the "<" the user typed. */
-  private static String unescape(String text) {
+  static String unescape(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 }

@@ -31,12 +31,18 @@ final class Commands {
   private final Management management;
   private final Background background;
   private final ResponseUrls responseUrls;
+  private final Access access;
 
   Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls) {
+    this(answers, management, background, responseUrls, Access.everyone());
+  }
+
+  Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls, Access access) {
     this.answers = answers;
     this.management = management;
     this.background = background;
     this.responseUrls = responseUrls;
+    this.access = access;
   }
 
   Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
@@ -54,19 +60,45 @@ final class Commands {
         return acked(command, "ok", started, ctx, Replies.mrkdwn(CommandParser.USAGE));
       }
       if (command instanceof Command.Report r) {
-        return later(command, requestId, ctx, () -> {
+        return viewing(command, requestId, ctx, user, () -> {
           Answer a = answers.report(r.period(), r.group(), !r.isPublic());
           return new Reply(a, r.isPublic() && a.ok());
         });
       }
       if (command instanceof Command.AgentLookup l) {
-        return later(command, requestId, ctx, () -> {
+        boolean own = !l.isPublic() && (l.ref() instanceof Command.AgentRef.Me
+            || l.ref() instanceof Command.AgentRef.ByUser u && u.userId().equals(user));
+        Submit submit = own ? this::later : viewing(user);
+        return submit.submit(command, requestId, ctx, () -> {
           Answer a = answers.card(client, user, l.ref(), l.period(), l.group(), !l.isPublic());
           return new Reply(a, l.isPublic() && a.ok());
         });
       }
       return management.handle(command, p, this, requestId, ctx);
     }
+  }
+
+  /** How a job is handed to the executor. */
+  private interface Submit {
+    Response submit(Command command, String requestId, SlashCommandContext ctx, Job job);
+  }
+
+  private Submit viewing(String user) {
+    return (command, requestId, ctx, job) -> viewing(command, requestId, ctx, user, job);
+  }
+
+  /**
+   * As {@link #later}, for a job that shows team numbers: when BOT_VIEWERS cannot clear the user at once, the job first
+   * asks Slack (user groups, admin) and a non-viewer gets the one-sentence refusal, before any Desk call.
+   */
+  Response viewing(Command command, String requestId, SlashCommandContext ctx, String user, Job job) {
+    if (access.allowedAtOnce(user)) return later(command, requestId, ctx, job);
+    MethodsClient client = ctx.client();
+    return later(command, requestId, ctx, () -> {
+      Access.Verdict v = access.mayView(client, user);
+      if (v == Access.Verdict.ALLOWED) return job.run();
+      return new Reply(Answer.of(Access.sentence(v), v == Access.Verdict.UNKNOWN ? "slack_error" : "refused"), false);
+    });
   }
 
   /** Hands the job to the executor and acks empty; a full executor gets a "busy" ack instead. */

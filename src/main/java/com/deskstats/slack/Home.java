@@ -19,7 +19,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The App Home tab: yesterday's team report and, when the viewer's e-mail is a Desk agent, their own card. */
+/**
+ * The App Home tab, always of the whole team: yesterday's team report and, when the viewer is a Desk agent (linked or
+ * by e-mail), their own card.
+ */
 final class Home {
   private static final Logger log = LoggerFactory.getLogger(Home.class);
 
@@ -28,10 +31,17 @@ final class Home {
 
   private final Answers answers;
   private final Background background;
+  private final Access access;
 
   Home(Answers answers, Background background) {
+    this(answers, background, Access.everyone());
+  }
+
+  /** Non-viewers (BOT_VIEWERS) see their own card only, with the sentence that says who grants access. */
+  Home(Answers answers, Background background, Access access) {
     this.answers = answers;
     this.background = background;
+    this.access = access;
   }
 
   /** Publishes the user's Home in the background. */
@@ -46,15 +56,25 @@ final class Home {
     Period yesterday = Period.day(today.minusDays(1));
     List<LayoutBlock> blocks = new ArrayList<>();
     String outcome = "ok";
-    Answer team = answers.report(yesterday, false);
-    blocks.addAll(withoutButtons(team.message().blocks()));
-    if (!team.ok()) outcome = team.outcome();
-    SlackUsers.Email email = team.ok() ? answers.users().email(client, user, true) : null;
-    if (email instanceof SlackUsers.Email.Found f) {
+    Access.Verdict verdict = access.allowedAtOnce(user) ? Access.Verdict.ALLOWED : access.mayView(client, user);
+    boolean ok;
+    if (verdict == Access.Verdict.ALLOWED) {
+      Answer team = answers.report(yesterday, false);
+      blocks.addAll(withoutButtons(team.message().blocks()));
+      if (!team.ok()) outcome = team.outcome();
+      ok = team.ok();
+    } else {
+      blocks.addAll(Replies.mrkdwn(Access.sentence(verdict)).blocks());
+      outcome = "refused";
+      ok = true;
+    }
+    SlackUsers.Agent agent = ok ? answers.users().agent(client, user, true) : null;
+    if (agent instanceof SlackUsers.Agent.Found f) {
       try {
-        Optional<AgentCard> card = answers.reports().card(yesterday, f.email());
+        Optional<AgentCard> card = answers.reports().card(yesterday, f.agentId());
         if (card.isPresent()) {
-          List<LayoutBlock> cardBlocks = withoutButtons(ReportBlocks.card(card.get(), answers.options(false, false)).blocks());
+          List<LayoutBlock> cardBlocks = withoutButtons(Answers.found(
+              ReportBlocks.card(card.get(), answers.options(false, false)), f.how()).blocks());
           if (blocks.size() + 1 + cardBlocks.size() <= BLOCK_LIMIT) {
             blocks.add(divider());
             blocks.addAll(cardBlocks);

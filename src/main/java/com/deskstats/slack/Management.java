@@ -18,13 +18,24 @@ final class Management {
 
   private final DigestControl digest;
   private final SlackUsers users;
+  private final GroupCommands roster;
 
   Management(DigestControl digest, SlackUsers users) {
+    this(digest, users, null);
+  }
+
+  /** With the groups and links commands ({@code roster}); null answers them as unavailable. */
+  Management(DigestControl digest, SlackUsers users, GroupCommands roster) {
     this.digest = digest;
     this.users = users;
+    this.roster = roster;
   }
 
   Response handle(Command command, SlashCommandPayload p, Commands commands, String requestId, SlashCommandContext ctx) {
+    if (command instanceof Command.Roster r) {
+      return roster != null ? roster.handle(r, p, commands, requestId, ctx) : commands.acked(command, "usage",
+          System.nanoTime(), ctx, Replies.mrkdwn("This instance keeps no groups or links: it runs without the bot's database."));
+    }
     String user = p.getUserId();
     String channel = p.getChannelId();
     MethodsClient client = ctx.client();

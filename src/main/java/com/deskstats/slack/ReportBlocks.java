@@ -103,12 +103,18 @@ public final class ReportBlocks {
     blocks.add(mrkdwnSection(firstResponseBoard(r)));
     blocks.add(mrkdwnSection(needsAttention(r)));
     blocks.add(contextLine(r, o, true));
-    if (o.buttons()) navigation(r.period(), "", o).ifPresent(blocks::add);
+    if (o.buttons()) navigation(r.period(), "", scopeWords(r), o).ifPresent(blocks::add);
     return new Message(reportText(title, r), blocks);
   }
 
   private static String title(String what, Report r) {
-    return (r.sample() ? "[Sample data] " : "") + what + " · " + r.period().label();
+    return (r.sample() ? "[Sample data] " : "") + what + r.scope().group().map(g -> " · group " + g).orElse("")
+        + " · " + r.period().label();
+  }
+
+  /** What the buttons add to their command text so a press re-runs the same scope: " group NAME", or nothing. */
+  private static String scopeWords(Report r) {
+    return r.scope().group().map(g -> " group " + g).orElse("");
   }
 
   private static String reportText(String title, Report r) {
@@ -235,15 +241,15 @@ public final class ReportBlocks {
   }
 
   /** Previous / next / post buttons whose values are the command texts that show those reports. */
-  private static java.util.Optional<LayoutBlock> navigation(Period period, String prefix, Options o) {
+  private static java.util.Optional<LayoutBlock> navigation(Period period, String prefix, String suffix, Options o) {
     int days = period.days();
     Period earlier = period.shift(-days);
     Period later = period.shift(days);
     String span = days == 1 ? "day" : days + " days";
     List<BlockElement> buttons = new ArrayList<>(3);
-    String prev = prefix + earlier.token();
-    String next = prefix + later.token();
-    String self = prefix + period.token();
+    String prev = prefix + earlier.token() + suffix;
+    String next = prefix + later.token() + suffix;
+    String self = prefix + period.token() + suffix;
     if (self.length() > MAX_BUTTON_VALUE || next.length() > MAX_BUTTON_VALUE) return java.util.Optional.empty();
     buttons.add(button(b -> b.actionId(ACTION_PREV).text(plainText("◀ Previous " + span, true)).value(prev)));
     if (!later.to().isAfter(o.today())) {
@@ -298,7 +304,7 @@ public final class ReportBlocks {
         ReportFormat.timestamp(a.lastLogoutTimestamp(), r.zone())));
     blocks.add(section(s -> s.fields(f)));
     blocks.add(contextLine(r, o, false));
-    if (o.buttons()) navigation(r.period(), "agent " + a.agentId() + " ", o).ifPresent(blocks::add);
+    if (o.buttons()) navigation(r.period(), "agent " + a.agentId() + " ", scopeWords(r), o).ifPresent(blocks::add);
 
     String text = title + ": " + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + ", " + count(a.totalSessions())
         + " sessions, satisfaction " + ratio(a.satisfiedSessions(), a.ratedSessions())

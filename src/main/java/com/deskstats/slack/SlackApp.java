@@ -6,6 +6,8 @@ import com.deskstats.config.Settings;
 import com.deskstats.ops.Metrics;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
+import com.deskstats.store.GroupStore;
+import com.deskstats.store.LinkStore;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -91,17 +93,32 @@ public final class SlackApp {
     this(config, reports, Groups.NONE, digest, botAdmins, metrics, executor, clock);
   }
 
-  /** As above, with the named groups that {@code group NAME} resolves. */
+  /** As above, with the named groups that {@code group NAME} resolves (read only: no group or link commands). */
   public SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, Set<String> botAdmins,
       Metrics metrics, ExecutorService executor, Clock clock) {
+    this(config, reports, groups, null, null, Access.everyone(), digest, botAdmins, metrics, executor, clock);
+  }
+
+  /**
+   * As above, with the stored groups and links (SPEC §9), which the group and link commands change, and
+   * {@code access}, who may see team numbers (BOT_VIEWERS).
+   */
+  public SlackApp(AppConfig config, Reports reports, GroupStore groups, LinkStore links, Access access,
+      DigestControl digest, Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock) {
+    this(config, reports, groups, groups, links, access, digest, botAdmins, metrics, executor, clock);
+  }
+
+  private SlackApp(AppConfig config, Reports reports, Groups groups, GroupStore groupStore, LinkStore links,
+      Access access, DigestControl digest, Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock) {
     this.app = new App(config);
     ResponseUrls responseUrls = new ResponseUrls(app.slack());
-    SlackUsers users = new SlackUsers(botAdmins);
+    SlackUsers users = new SlackUsers(botAdmins, links == null ? SlackUsers.Links.NONE : links::agentOf);
     this.background = new Background(executor, metrics);
     Answers answers = new Answers(reports, groups, users, clock);
-    Commands commands = new Commands(answers, new Management(digest, users), background, responseUrls);
-    Buttons buttons = new Buttons(answers, background, responseUrls);
-    Home home = new Home(answers, background);
+    GroupCommands roster = groupStore == null || links == null ? null : new GroupCommands(answers, users, groupStore, links);
+    Commands commands = new Commands(answers, new Management(digest, users, roster), background, responseUrls, access);
+    Buttons buttons = new Buttons(answers, background, responseUrls, access);
+    Home home = new Home(answers, background, access);
     // Bolt's verification refuses old timestamps only; refuse far-future ones too, so no signed request
     // is valid for longer than Slack's five minutes.
     app.use((req, resp, chain) -> {

@@ -5,22 +5,55 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
-/** What the app asks Slack about a person: their profile e-mail and whether they may manage the digest. */
+/**
+ * What the app asks about a person: which Desk agent they are (an admin's link first, then their Slack profile
+ * e-mail) and whether they may manage the digest.
+ */
 final class SlackUsers {
 
   /** The outcome of a users.info look-up: an e-mail, or one sentence for the user. */
   sealed interface Email {
     record Found(String email) implements Email {}
 
-    record Missing(String sentence, String outcome) implements Email {}
+    record Missing(String sentence, String outcome) implements Email, Agent {}
+  }
+
+  /** Which Desk agent a Slack user is, and how that was found ("your Slack e-mail"), or why not ({@link Email.Missing}). */
+  sealed interface Agent {
+    record Found(String agentId, String how) implements Agent {}
+  }
+
+  /** The AgentId an admin linked to a Slack user. */
+  interface Links {
+    Links NONE = userId -> Optional.empty();
+
+    Optional<String> agentOf(String userId);
   }
 
   private final Set<String> botAdmins;
+  private final Links links;
 
   SlackUsers(Set<String> botAdmins) {
+    this(botAdmins, Links.NONE);
+  }
+
+  SlackUsers(Set<String> botAdmins, Links links) {
     this.botAdmins = Set.copyOf(botAdmins);
+    this.links = links;
+  }
+
+  /** The Desk agent of {@code userId}: the admin's link when there is one, else the profile e-mail (SPEC §9). */
+  Agent agent(MethodsClient client, String userId, boolean self) {
+    Optional<String> linked = links.agentOf(userId);
+    if (linked.isPresent()) {
+      return new Agent.Found(linked.get(), self ? "linked to you by an admin" : "linked to <@" + userId + "> by an admin");
+    }
+    Email e = email(client, userId, self);
+    if (e instanceof Email.Missing m) return m;
+    return new Agent.Found(((Email.Found) e).email(), self ? "your Slack e-mail" : "the Slack e-mail of <@" + userId + ">");
   }
 
   /** The profile e-mail of {@code userId}; {@code who} names them in sentences ("You" or "&lt;@U1&gt;"). */
@@ -49,6 +82,11 @@ final class SlackUsers {
           + "look the agent up by AgentId instead.", "not_found");
     }
     return new Email.Found(email.strip());
+  }
+
+  /** True when BOT_ADMINS names the user. */
+  boolean isBotAdmin(String userId) {
+    return botAdmins.contains(userId);
   }
 
   /** Whether a user may manage the digest; UNKNOWN when Slack could not say (never treated as allowed). */
