@@ -28,6 +28,7 @@ class ManifestTest {
       "chat.postMessage", Set.of("chat:write", "chat:write.public"), // public: post to channels it has not joined
       "users.info", Set.of("users:read", "users:read.email"),        // email: the profile e-mail for agent lookup
       "views.publish", Set.of(),
+      "usergroups.users.list", Set.of("usergroups:read"),        // BOT_VIEWERS may name user groups
       "files.getUploadURLExternal", Set.of("files:write"),
       "upload", Set.of(),                                            // the upload URL itself takes no token
       "files.completeUploadExternal", Set.of("files:write"));
@@ -84,7 +85,7 @@ class ManifestTest {
     SCOPES.values().forEach(needed::addAll);
     assertThat(requested).containsAll(needed);
     assertThat(requested).containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public", "files:write",
-        "users:read", "users:read.email");
+        "users:read", "users:read.email", "usergroups:read");
   }
 
   @Test

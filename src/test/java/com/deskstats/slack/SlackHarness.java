@@ -2,12 +2,16 @@ package com.deskstats.slack;
 
 import com.deskstats.ops.Metrics;
 import com.deskstats.stats.Reports;
+import com.deskstats.store.GroupStore;
+import com.deskstats.store.LinkStore;
+import com.deskstats.testing.Databases;
 import com.deskstats.testing.FakeGroups;
 import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.ResponseUrlServer;
 import com.deskstats.testing.SlackSigner;
 import com.deskstats.web.WebServer;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -30,6 +34,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /** The real Bolt app behind the real web server, with Slack, response_url and Reports faked locally. */
 final class SlackHarness implements AutoCloseable {
@@ -84,11 +89,37 @@ final class SlackHarness implements AutoCloseable {
   }
 
   private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service) {
+    this(botAdmins, executor, service, null);
+  }
+
+  /** The stored groups and links (a real database) and who may see; null for the read-only {@link #groups}. */
+  record Stored(GroupStore groups, LinkStore links, Access access) {}
+
+  /** The groups and links of a {@link #stored} harness. */
+  final Stored stored;
+
+  /**
+   * With groups and links in a fresh H2 database and BOT_VIEWERS {@code viewers} (empty: everyone), the user group
+   * cache on {@code ticker}; {@code service} null for a {@link FakeReports}.
+   */
+  static SlackHarness stored(Reports service, Set<String> botAdmins, Set<String> viewers, Ticker ticker) {
+    DataSource db = Databases.h2();
+    Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
+    Stored stored = new Stored(new GroupStore(db, clock), new LinkStore(db, clock), new Access(viewers, botAdmins, ticker));
+    return new SlackHarness(botAdmins, new CountingExecutor(8), service == null ? new FakeReports() : service, stored);
+  }
+
+  private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service, Stored stored) {
     this.executor = executor;
     this.reports = service instanceof FakeReports f ? f : null;
+    this.stored = stored;
     slack.requireToken(BOT_TOKEN);
-    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), service, groups, digest, botAdmins, metrics,
-        executor, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).start();
+    Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
+    var config = SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl());
+    slackApp = (stored == null
+        ? new SlackApp(config, service, groups, digest, botAdmins, metrics, executor, clock)
+        : new SlackApp(config, service, stored.groups(), stored.links(), stored.access(), digest, botAdmins, metrics,
+            executor, clock)).start();
     HttpHandler health = ex -> {
       byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, ok.length);

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * A local fake of the Slack Web API over real HTTP: point SLACK_API_URL (or SlackConfig's
  * methodsEndpointUrlPrefix) at {@link #apiUrl()}. Records every call with its parameters.
  *
- * <p>Answers auth.test, users.info, chat.postMessage, chat.update, views.publish, conversations.info,
+ * <p>Answers auth.test, users.info, usergroups.users.list, chat.postMessage, chat.update, views.publish, conversations.info,
  * files.getUploadURLExternal, the upload POST itself and files.completeUploadExternal. Unknown methods
  * answer {@code unknown_method} unless scripted with {@link #answer}. Errors, 429s and 5xx answers can be
  * queued per method with {@link #failNext}, {@link #rateLimitNext} and {@link #httpErrorNext}, and a connection
@@ -90,6 +90,7 @@ public final class FakeSlack implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, User> users = new ConcurrentHashMap<>();
   private final Map<String, String> channels = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final Map<String, Function<Call, String>> scripted = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
@@ -130,6 +131,12 @@ public final class FakeSlack implements AutoCloseable {
   /** Names a channel for conversations.info (unknown channels answer channel_not_found there). */
   public FakeSlack channel(String id, String name) {
     channels.put(id, name);
+    return this;
+  }
+
+  /** Adds or replaces a user group (S…) and its members for usergroups.users.list (unknown ones answer no_such_subteam). */
+  public FakeSlack userGroup(String id, String... members) {
+    userGroups.put(id, List.of(members));
     return this;
   }
 
@@ -344,6 +351,11 @@ public final class FakeSlack implements AutoCloseable {
         JsonObject v = JsonParser.parseString(view).getAsJsonObject();
         v.addProperty("id", "V" + sequence.incrementAndGet());
         yield "{\"ok\":true,\"view\":" + v + "}";
+      }
+      case "usergroups.users.list" -> {
+        List<String> members = userGroups.get(p.getOrDefault("usergroup", ""));
+        if (members == null) yield error("no_such_subteam");
+        yield ok(Map.of("users", members));
       }
       case "conversations.info" -> {
         String name = channels.get(p.getOrDefault("channel", ""));
