@@ -122,7 +122,7 @@ final class Answers {
     List<LayoutBlock> blocks = new ArrayList<>(card.blocks());
     int at = blocks.size();
     while (at > 0 && "actions".equals(blocks.get(at - 1).getType())) at--;
-    blocks.add(at, context(List.of(markdownText("Found by " + how + "."))));
+    blocks.add(at, context(List.of(markdownText("AgentId " + how + "."))));
     return new ReportBlocks.Message(card.text(), blocks);
   }
 

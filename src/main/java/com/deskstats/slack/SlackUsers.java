@@ -21,7 +21,7 @@ final class SlackUsers {
     record Missing(String sentence, String outcome) implements Email, Agent {}
   }
 
-  /** Which Desk agent a Slack user is, and how that was found ("your Slack e-mail"), or why not ({@link Email.Missing}). */
+  /** Which Desk agent a Slack user is, and how that was found ("from your Slack e-mail"), or why not ({@link Email.Missing}). */
   sealed interface Agent {
     record Found(String agentId, String how) implements Agent {}
   }
@@ -53,7 +53,7 @@ final class SlackUsers {
     }
     Email e = email(client, userId, self);
     if (e instanceof Email.Missing m) return m;
-    return new Agent.Found(((Email.Found) e).email(), self ? "your Slack e-mail" : "the Slack e-mail of <@" + userId + ">");
+    return new Agent.Found(((Email.Found) e).email(), self ? "from your Slack e-mail" : "from the Slack e-mail of <@" + userId + ">");
   }
 
   /** The profile e-mail of {@code userId}; {@code who} names them in sentences ("You" or "&lt;@U1&gt;"). */
