@@ -195,29 +195,14 @@ public final class GroupStore implements Groups {
     return out;
   }
 
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   /**
    * Runs {@code work} in one transaction. Two admins creating the same group at once: the loser's insert hits the
    * primary key, its transaction rolls back, and it runs once more, now as an update.
    */
-  private <T> T transaction(String failure, Work<T> work) {
+  private <T> T transaction(String failure, Transaction.Work<T> work) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(auto);
-        }
+      try {
+        return Transaction.run(dataSource, work);
       } catch (SQLException e) {
         if (attempt < 2 && DeliveryStore.DUPLICATE_KEY.equals(e.getSQLState())) continue;
         throw new StoreException(failure, e);

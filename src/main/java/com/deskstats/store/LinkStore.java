@@ -54,39 +54,41 @@ public final class LinkStore {
 
   /** Links the user to the AgentId, replacing any earlier link; returns the AgentId it replaced. */
   public Optional<String> link(String userId, String agentId, String linkedBy) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        Optional<String> before = Optional.empty();
-        try (PreparedStatement ps = c.prepareStatement("SELECT agent_id FROM slack_link WHERE user_id = ? FOR UPDATE")) {
-          ps.setString(1, userId);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) before = Optional.of(rs.getString(1));
-          }
-        }
-        String sql = before.isPresent()
-            ? "UPDATE slack_link SET agent_id = ?, linked_by = ?, linked_at = ? WHERE user_id = ?"
-            : "INSERT INTO slack_link (agent_id, linked_by, linked_at, user_id) VALUES (?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          ps.setString(1, agentId);
-          ps.setString(2, linkedBy);
-          ps.setObject(3, now);
-          ps.setString(4, userId);
-          ps.executeUpdate();
-        }
-        c.commit();
-        return before;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
+    try {
+      return tryLink(userId, agentId, linkedBy);
     } catch (SQLException e) {
-      throw new StoreException("Could not save the link.", e);
+      // Two admins linking the same new user at once: the other insert won, so this one replaces it.
+      if (!DeliveryStore.DUPLICATE_KEY.equals(e.getSQLState())) throw new StoreException("Could not save the link.", e);
+      try {
+        return tryLink(userId, agentId, linkedBy);
+      } catch (SQLException again) {
+        throw new StoreException("Could not save the link.", again);
+      }
     }
+  }
+
+  private Optional<String> tryLink(String userId, String agentId, String linkedBy) throws SQLException {
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return Transaction.run(dataSource, c -> {
+      Optional<String> before = Optional.empty();
+      try (PreparedStatement ps = c.prepareStatement("SELECT agent_id FROM slack_link WHERE user_id = ? FOR UPDATE")) {
+        ps.setString(1, userId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) before = Optional.of(rs.getString(1));
+        }
+      }
+      String sql = before.isPresent()
+          ? "UPDATE slack_link SET agent_id = ?, linked_by = ?, linked_at = ? WHERE user_id = ?"
+          : "INSERT INTO slack_link (agent_id, linked_by, linked_at, user_id) VALUES (?, ?, ?, ?)";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, agentId);
+        ps.setString(2, linkedBy);
+        ps.setObject(3, now);
+        ps.setString(4, userId);
+        ps.executeUpdate();
+      }
+      return before;
+    });
   }
 
   /** Removes the user's link; false when there was none. */
