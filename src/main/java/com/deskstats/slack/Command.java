@@ -132,6 +132,7 @@ public sealed interface Command {
     }
   }
 
+  /** Remove a Slack user's link, so their profile e-mail is used again (admins). */
   record Unlink(String userId) implements Roster {
     @Override
     public String name() {
