@@ -89,7 +89,8 @@ public final class Chart {
       for (Ranked x : r.satisfaction().subList(0, Math.min(rows, r.satisfaction().size()))) {
         AgentStats a = x.agent();
         double share = a.ratedSessions() == 0 ? 0 : (double) a.satisfiedSessions() / a.ratedSessions();
-        sat.add(new Bar(x.rank(), a, share, percent(share) + " (" + a.satisfiedSessions() + "/" + a.ratedSessions() + ")"));
+        sat.add(new Bar(x.rank(), a, share, percent(share) + " (" + a.satisfiedSessions() + "/" + a.ratedSessions() + ")"
+            + move(r.comparison(), r.comparison() == null ? null : r.comparison().satisfactionMove(x))));
       }
       List<Bar> resp = new ArrayList<>();
       List<Ranked> fr = r.firstResponse().subList(0, Math.min(rows, r.firstResponse().size()));
@@ -99,7 +100,8 @@ public final class Chart {
         double frac = slowest <= 0 ? 0 : a.avgFirstRespTime() / slowest;
         String within = a.firstRespUnder30Share().isPresent()
             ? " · " + percent(a.firstRespUnder30Share().getAsDouble()) + " ≤30s" : "";
-        resp.add(new Bar(x.rank(), a, frac, seconds(a.avgFirstRespTime()) + within));
+        resp.add(new Bar(x.rank(), a, frac, seconds(a.avgFirstRespTime()) + within
+            + move(r.comparison(), r.comparison() == null ? null : r.comparison().firstResponseMove(x))));
       }
       int top = 130;
       int panelW = (WIDTH - 40 * 2 - 40) / 2;
@@ -168,7 +170,12 @@ public final class Chart {
     }
   }
 
-  /** The text, cut by code points with "…" until it fits {@code width} pixels. */
+  /** "  ▲2" after a bar's value: its move since the comparison period. */
+  private static String move(Comparison c, Comparison.Move m) {
+    return c == null ? "" : "  " + m.text();
+  }
+
+    /** The text, cut by code points with "…" until it fits {@code width} pixels. */
   private static String fit(String s, FontMetrics fm, int width) {
     if (fm.stringWidth(s) <= width) return s;
     int[] cps = s.codePoints().toArray();
