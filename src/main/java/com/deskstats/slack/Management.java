@@ -18,10 +18,12 @@ final class Management {
 
   private final DigestControl digest;
   private final SlackUsers users;
+  private final Answers answers;
 
-  Management(DigestControl digest, SlackUsers users) {
+  Management(DigestControl digest, SlackUsers users, Answers answers) {
     this.digest = digest;
     this.users = users;
+    this.answers = answers;
   }
 
   Response handle(Command command, SlashCommandPayload p, Commands commands, String requestId, SlashCommandContext ctx) {
@@ -33,12 +35,14 @@ final class Management {
           () -> new Commands.Reply(Answer.of(digest.list(), "ok"), false));
     }
     if (command instanceof Command.Subscribe s) {
+      // An unknown group is refused with the groups listed, before anything is saved.
       return manage(command, commands, requestId, ctx, client, user, channel, s.channelId(),
-          target -> digest.subscribe(target, s.time(), user));
+          target -> answers.scope(s.options().group()) instanceof Answers.Scoped.Unknown u ? u.answer().message().text()
+              : digest.subscribe(target, s.time(), s.options(), user));
     }
     if (command instanceof Command.Unsubscribe s) {
       return manage(command, commands, requestId, ctx, client, user, channel, s.channelId(),
-          target -> digest.unsubscribe(target, user));
+          target -> digest.unsubscribe(target, s.weekly(), s.group(), user));
     }
     Command.DigestNow d = (Command.DigestNow) command;
     return manage(command, commands, requestId, ctx, client, user, channel, d.channelId(),

@@ -99,7 +99,7 @@ public final class SlackApp {
     SlackUsers users = new SlackUsers(botAdmins);
     this.background = new Background(executor, metrics);
     Answers answers = new Answers(reports, groups, users, clock);
-    Commands commands = new Commands(answers, new Management(digest, users), background, responseUrls);
+    Commands commands = new Commands(answers, new Management(digest, users, answers), background, responseUrls);
     Buttons buttons = new Buttons(answers, background, responseUrls);
     Home home = new Home(answers, background);
     // Bolt's verification refuses old timestamps only; refuse far-future ones too, so no signed request
