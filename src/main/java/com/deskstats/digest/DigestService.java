@@ -79,7 +79,8 @@ public final class DigestService implements DigestControl {
           .orElse("");
       String what = options.describe() + (options.weekly() ? " (last week, Monday to Sunday)" : "");
       String csv = options.csv() ? ", with the CSV" : "";
-      return (added ? "<#" + channelId + "> will get " + what + " " : "<#" + channelId + "> now gets " + what + " ")
+      return (added ? "<#" + channelId + "> will get " + what + " "
+          : "<#" + channelId + ">'s " + options.describe().substring(4) + " now comes ")
           + when + csv + "." + next;
     } catch (StoreException e) {
       return e.getMessage();
@@ -143,9 +144,9 @@ public final class DigestService implements DigestControl {
     Instant now = clock.instant();
     StringBuilder sb = new StringBuilder("*Digest subscriptions*");
     for (Subscription s : all) {
-      sb.append("\n• <#").append(s.channelId()).append("> ").append(s.cadence())
-          .append(s.group().isEmpty() ? "" : ", group `" + s.group() + "`").append(s.csv() ? ", with CSV" : "")
-          .append(", ").append(Schedules.words(s.cron(), s.zone()));
+      sb.append("\n• <#").append(s.channelId()).append("> ")
+          .append(s.group().isEmpty() ? "" : "group `" + s.group() + "` ").append(Schedules.words(s.cron(), s.zone()))
+          .append(s.key().weekly() ? ", last week's report" : "").append(s.csv() ? ", with the CSV" : "");
       if (s.createdBy().equals(Digest.DEFAULT_CREATOR)) sb.append(" _(default, from DIGEST_CHANNEL)_");
       Schedules.nextFire(s.cron(), s.zone(), now).ifPresent(i -> sb.append(" · next ").append(at(i, s.zone())));
       Optional<Delivery> last = deliveries.last(s.key());

@@ -55,8 +55,7 @@ final class MissedRuns extends TriggerListenerSupport implements AutoCloseable {
     // Only a misfire beyond the threshold (DIGEST_GRACE) gets here; a later-but-within-threshold firing just runs.
     if (!Scheduling.GROUP.equals(trigger.getKey().getGroup())) return;
     // A trigger from before V7 carries no data: its name is the channel of a daily team digest.
-    Target target = trigger.getJobDataMap().containsKey(Target.CHANNEL) ? Target.read(trigger.getJobDataMap())
-        : Target.daily(trigger.getKey().getName());
+    Target target = Target.of(trigger);
     List<Instant> lost = lostFireTimes(trigger, clock.instant());
     if (lost.isEmpty()) return;
     submit(() -> deliverer.missed(target, lost, grace));

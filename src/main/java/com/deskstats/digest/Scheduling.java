@@ -156,7 +156,7 @@ final class Scheduling {
     TriggerKey tk = triggerKey(target.name());
     Trigger existing = scheduler.getTrigger(tk);
     if (existing instanceof CronTrigger c && c.getCronExpression().equals(s.cron())
-        && c.getTimeZone().getID().equals(s.zone().getId()) && Target.read(c.getJobDataMap()).equals(target)) {
+        && c.getTimeZone().getID().equals(s.zone().getId()) && Target.of(c).equals(target)) {
       return;
     }
     org.quartz.JobDataMap data = new org.quartz.JobDataMap();

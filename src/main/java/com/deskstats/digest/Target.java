@@ -56,6 +56,12 @@ record Target(DeliveryKey key, boolean csv) {
     return new Target(new DeliveryKey(data.getString(CHANNEL), cadence, group), csv);
   }
 
+  /** What a trigger delivers; one scheduled before V7 carries no data and is its channel's daily team digest. */
+  static Target of(org.quartz.Trigger trigger) {
+    JobDataMap data = trigger.getJobDataMap();
+    return data.containsKey(CHANNEL) ? read(data) : daily(trigger.getKey().getName());
+  }
+
   /** For log lines: "channel=C1 cadence=weekly group=tier1". */
   String describe() {
     return "channel=" + key.channelId() + " cadence=" + key.cadence() + (key.group().isEmpty() ? "" : " group=" + key.group());
