@@ -75,6 +75,14 @@ public sealed interface Command {
     }
   }
 
+  /** The period's CSV of every agent (of one group when {@code group} is set), sent to the asker's DM. */
+  record Export(Period period, Optional<String> group) implements Command {
+    @Override
+    public String name() {
+      return "export";
+    }
+  }
+
   record Subscriptions() implements Command {
     @Override
     public String name() {

@@ -28,6 +28,7 @@ public final class CommandParser {
           + "weekly) digest to a channel",
       "• `" + COMMAND + " unsubscribe [#channel] [weekly] [group NAME]`, `" + COMMAND + " subscriptions`",
       "• `" + COMMAND + " digest now [#channel]`: post the digest now",
+      "• `" + COMMAND + " export [PERIOD] [group NAME]`: every agent's numbers as a CSV, sent to you in a direct message",
       "• `" + COMMAND + " help`",
       "PERIOD: `yesterday`, `today`, `2026-11-24`, `2026-11-01..2026-11-07`, `last 7 days` or `7d`, "
           + "`this week`, `last week`; at most 31 days, none in the future.",
@@ -61,6 +62,7 @@ public final class CommandParser {
     return switch (first) {
       case "help", "?", "usage" -> new Command.Help();
       case "agent" -> agent(rest, today);
+      case "export" -> export(rest, today);
       case "subscribe" -> subscribe(rest);
       case "unsubscribe" -> {
         yield unsubscribe(rest);
@@ -70,6 +72,15 @@ public final class CommandParser {
       case "digest" -> digest(rest);
       default -> report(words, today);
     };
+  }
+
+  /** {@code export [PERIOD] [group NAME]}: a report's grammar, without {@code public} (the file goes to a DM). */
+  private static Command export(List<String> words, LocalDate today) {
+    if (words.stream().anyMatch(w -> w.equalsIgnoreCase("public"))) {
+      return new Command.Usage("The export goes to your direct messages with the bot; leave out `public`.");
+    }
+    Command c = report(words, today);
+    return c instanceof Command.Report r ? new Command.Export(r.period(), r.group()) : c;
   }
 
   private static Command report(List<String> words, LocalDate today) {

@@ -31,8 +31,10 @@ final class Commands {
   private final Management management;
   private final Background background;
   private final ResponseUrls responseUrls;
+  private final Export export;
 
   Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls) {
+    this.export = new Export(answers);
     this.answers = answers;
     this.management = management;
     this.background = background;
@@ -64,6 +66,9 @@ final class Commands {
           Answer a = answers.card(client, user, l.ref(), l.period(), l.group(), !l.isPublic());
           return new Reply(a, l.isPublic() && a.ok());
         });
+      }
+      if (command instanceof Command.Export e) {
+        return later(command, requestId, ctx, () -> new Reply(export.send(client, user, e.period(), e.group()), false));
       }
       return management.handle(command, p, this, requestId, ctx);
     }

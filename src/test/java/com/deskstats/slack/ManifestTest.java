@@ -30,7 +30,8 @@ class ManifestTest {
       "views.publish", Set.of(),
       "files.getUploadURLExternal", Set.of("files:write"),
       "upload", Set.of(),                                            // the upload URL itself takes no token
-      "files.completeUploadExternal", Set.of("files:write"));
+      "files.completeUploadExternal", Set.of("files:write"),
+      "conversations.open", Set.of("im:write"));                     // export: the asker's DM with the bot
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> manifest() throws IOException {
@@ -84,7 +85,7 @@ class ManifestTest {
     SCOPES.values().forEach(needed::addAll);
     assertThat(requested).containsAll(needed);
     assertThat(requested).containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public", "files:write",
-        "users:read", "users:read.email");
+        "im:write", "users:read", "users:read.email");
   }
 
   @Test
