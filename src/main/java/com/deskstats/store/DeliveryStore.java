@@ -18,10 +18,11 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
- * The delivery record that makes the digest at-most-once per channel and day across restarts and replicas.
+ * The delivery record that makes each digest at-most-once per channel, cadence, group and period across restarts
+ * and replicas.
  *
- * <p>{@link #claim} inserts the day's scheduled row; the unique key (channel_id, scheduled_day) lets exactly
- * one node win. A claim whose node died before Slack accepted the message (status claimed, no message_ts)
+ * <p>{@link #claim} inserts the period's scheduled row; the unique key (channel_id, cadence, group_name,
+ * scheduled_day) lets exactly one node win. A claim whose node died before Slack accepted the message (status claimed, no message_ts)
  * may be taken over once it is older than {@code staleAfter}: that trades a duplicate in the rare case of a
  * crash between Slack's answer and our write of message_ts for never silently losing a day.
  */

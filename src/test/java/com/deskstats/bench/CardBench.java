@@ -58,6 +58,21 @@ public final class CardBench {
         ms[i] = (System.nanoTime() - s) / 1e6;
       }
       int requests = desk.calls() - before;
+      // Where the time goes: the 14 cached days read one after another, and the report alone (2 days).
+      double[] daysMs = new double[20];
+      double[] reportMs = new double[20];
+      for (int i = 0; i < 20; i++) {
+        long s = System.nanoTime();
+        for (LocalDate d : com.deskstats.stats.AgentTrends.days(yesterday)) days.day(d);
+        daysMs[i] = (System.nanoTime() - s) / 1e6;
+        s = System.nanoTime();
+        reports.report(yesterday);
+        reportMs[i] = (System.nanoTime() - s) / 1e6;
+      }
+      Arrays.sort(daysMs);
+      Arrays.sort(reportMs);
+      System.out.printf("breakdown (p50): 14 cached days read in sequence %.1f ms; report of the day (2 days) %.1f ms%n",
+          daysMs[10], reportMs[10]);
       Arrays.sort(ms);
       System.out.printf("card of 1 of %d agents, 14 trend days cached (%d days filled the cache; line %s):"
               + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms over %d calls; Desk requests: %d%n",
