@@ -217,7 +217,7 @@ public final class Main {
 
     Digest digest;
     try {
-      digest = Digest.start(settings, db, reports, Digest.slackClient(settings), renderer(), metrics, clock);
+      digest = Digest.start(settings, db, reports, groups, Digest.slackClient(settings), renderer(), metrics, clock, Map.of());
     } catch (org.quartz.SchedulerException e) {
       reportPool.shutdown();
       db.close();

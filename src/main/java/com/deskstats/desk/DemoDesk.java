@@ -89,12 +89,22 @@ public final class DemoDesk implements DeskSource {
 
   @Override
   public List<AgentRow> fetchDay(LocalDate day, Set<String> agentIds) {
+    return rows(day, clock.instant().getEpochSecond(), agentIds);
+  }
+
+  /** The day as it stood at {@code until}: agents still online then have a partial day, as today's do now. */
+  @Override
+  public List<AgentRow> fetchDayUntil(LocalDate day, java.time.LocalTime until, Set<String> agentIds) {
+    long cut = day.atTime(until).atZone(zone).toEpochSecond();
+    return rows(day, Math.min(cut, clock.instant().getEpochSecond()), agentIds);
+  }
+
+  private List<AgentRow> rows(LocalDate day, long now, Set<String> agentIds) {
     LocalDate today = LocalDate.now(clock.withZone(zone));
     if (day.isAfter(today) || day.isBefore(today.minusDays(DAYS - 1))) return List.of();
     Set<String> wanted = agentIds == null ? Set.of()
         : agentIds.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     long dayStart = day.atStartOfDay(zone).toEpochSecond();
-    long now = clock.instant().getEpochSecond();
     List<AgentRow> rows = new ArrayList<>();
     for (int i = 0; i < TEAM.size(); i++) {
       Profile p = TEAM.get(i);

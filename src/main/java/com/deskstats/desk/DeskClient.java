@@ -16,6 +16,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,7 +143,15 @@ public final class DeskClient implements DeskSource, AutoCloseable {
 
   @Override
   public List<AgentRow> fetchDay(LocalDate day, Set<String> agentIds) throws DeskException {
-    DayBounds bounds = DayBounds.of(day, zone);
+    return fetch(day, DayBounds.of(day, zone), agentIds);
+  }
+
+  @Override
+  public List<AgentRow> fetchDayUntil(LocalDate day, LocalTime until, Set<String> agentIds) throws DeskException {
+    return fetch(day, DayBounds.until(day, until, zone), agentIds);
+  }
+
+  private List<AgentRow> fetch(LocalDate day, DayBounds bounds, Set<String> agentIds) throws DeskException {
     List<String> ids = agentIds == null ? List.of() : new ArrayList<>(new TreeSet<>(agentIds));
     List<List<AgentRow>> passes = new ArrayList<>();
     for (int pass = 1; ; pass++) {

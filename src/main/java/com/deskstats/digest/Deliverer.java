@@ -3,10 +3,14 @@ package com.deskstats.digest;
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
+import com.deskstats.stats.Groups;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
+import com.deskstats.stats.ReportCsv;
 import com.deskstats.stats.Reports;
+import com.deskstats.stats.Scope;
 import com.deskstats.store.Delivery.Kind;
+import com.deskstats.store.DeliveryKey;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Subscription;
 import java.time.Clock;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Delivers one digest: claim the day, build yesterday's report, post it, upload the chart, record the outcome.
+ * Delivers one digest: claim the period (yesterday, or last week for a weekly digest), build its report (of the
+ * subscription's group, resolved now), post it, upload the chart, record the outcome.
  * Every path ends in exactly one log line and one {@code metrics.delivery(outcome)}.
  */
 final class Deliverer {
@@ -42,9 +48,16 @@ final class Deliverer {
   private final Clock clock;
   private final ZoneId deskZone;
   private final String node;
+  private final Groups groups;
 
   Deliverer(Reports reports, Renderer renderer, SlackCalls slack, DeliveryStore deliveries, Metrics metrics,
       Clock clock, ZoneId deskZone, String node) {
+    this(reports, Groups.NONE, renderer, slack, deliveries, metrics, clock, deskZone, node);
+  }
+
+  Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
+      Metrics metrics, Clock clock, ZoneId deskZone, String node) {
+    this.groups = groups;
     this.reports = reports;
     this.renderer = renderer;
     this.slack = slack;
@@ -60,23 +73,40 @@ final class Deliverer {
     return fireTime.atZone(deskZone).toLocalDate().minusDays(1);
   }
 
+  /**
+   * The period a digest fired at {@code fireTime} reports: yesterday in the Desk time zone, or for a weekly digest
+   * last week, Monday to Sunday, whatever day it posts on.
+   */
+  Period reportedPeriod(DeliveryKey key, Instant fireTime) {
+    if (!key.weekly()) return Period.day(reportedDay(fireTime));
+    LocalDate monday = fireTime.atZone(deskZone).toLocalDate()
+        .with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(1);
+    return new Period(monday, monday.plusDays(6));
+  }
+
   /** A trigger fired (or start-up caught up a missed run): posts unless the day is already claimed. */
   Outcome scheduled(String channelId, Instant fireTime) {
+    return scheduled(Target.daily(channelId), fireTime);
+  }
+
+  /** As {@link #scheduled(String, Instant)} for any subscription: posts unless its period is already claimed. */
+  Outcome scheduled(Target target, Instant fireTime) {
     try (MDC.MDCCloseable ignored = requestId()) {
-      return scheduledNow(channelId, fireTime);
+      return scheduledNow(target, fireTime);
     }
   }
 
-  private Outcome scheduledNow(String channelId, Instant fireTime) {
-    LocalDate day = reportedDay(fireTime);
+  private Outcome scheduledNow(Target target, Instant fireTime) {
+    Period period = reportedPeriod(target.key(), fireTime);
+    String channelId = target.channelId();
     long start = System.nanoTime();
-    OptionalLong id = deliveries.claim(channelId, day, node);
+    OptionalLong id = deliveries.claim(target.key(), period.from(), node);
     if (id.isEmpty()) {
       // Another node, an earlier firing or start-up has it: exactly the case the claim exists for.
-      return done(channelId, day, Kind.SCHEDULED, "duplicate", start, "The digest for " + label(day)
+      return done(target, period.from(), Kind.SCHEDULED, "duplicate", start, "The digest for " + period.label()
           + " is already recorded for <#" + channelId + ">.");
     }
-    return deliver(id.getAsLong(), channelId, day, Kind.SCHEDULED, start);
+    return deliver(id.getAsLong(), target, period, Kind.SCHEDULED, start);
   }
 
   /** {@code digest now}: a test send of yesterday's digest that never counts as the day's delivery. */
@@ -90,7 +120,7 @@ final class Deliverer {
     LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
     long start = System.nanoTime();
     long id = deliveries.startTest(channelId, day, node);
-    return deliver(id, channelId, day, Kind.TEST, start);
+    return deliver(id, Target.daily(channelId), Period.day(day), Kind.TEST, start);
   }
 
   /**
@@ -124,19 +154,20 @@ final class Deliverer {
       try {
         Optional<Instant> last = Schedules.lastFire(s.cron(), s.zone(), now, s.createdAt());
         if (last.isEmpty()) continue;
-        LocalDate day = reportedDay(last.get());
-        Optional<com.deskstats.store.Delivery> recorded = deliveries.scheduled(s.channelId(), day);
+        Target target = Target.of(s);
+        LocalDate day = reportedPeriod(s.key(), last.get()).from();
+        Optional<com.deskstats.store.Delivery> recorded = deliveries.scheduled(s.key(), day);
         if (recorded.isPresent() && !stale(recorded.get(), now)) {
           if (inProgress(recorded.get())) busy.put(s, recorded.get().claimedAt());
           continue;
         }
         Duration late = Duration.between(last.get(), now);
         if (late.compareTo(grace) <= 0) {
-          log.info("digest catch-up channel={} day={} missed by {}s (grace {}s): posting now",
-              s.channelId(), day, late.toSeconds(), grace.toSeconds());
-          scheduled(s.channelId(), last.get());
+          log.info("digest catch-up {} day={} missed by {}s (grace {}s): posting now",
+              target.describe(), day, late.toSeconds(), grace.toSeconds());
+          scheduled(target, last.get());
         } else {
-          skipLate(s.channelId(), day, last.get(), late, grace);
+          skipLate(target, day, last.get(), late, grace);
         }
       } catch (RuntimeException e) {
         log.error("digest catch-up channel={} failed", s.channelId(), e);
@@ -152,19 +183,25 @@ final class Deliverer {
    * or start-up) is left alone.
    */
   void missed(String channelId, List<Instant> fireTimes, Duration grace) {
-    // Several fire times on one Desk day (a sub-daily cron): the day is decided by its latest.
+    missed(Target.daily(channelId), fireTimes, grace);
+  }
+
+  /** As {@link #missed(String, List, Duration)} for any subscription; a period is decided by its latest fire time. */
+  void missed(Target target, List<Instant> fireTimes, Duration grace) {
+    String channelId = target.channelId();
+    // Several fire times in one period (a sub-daily cron): the period is decided by its latest.
     Map<LocalDate, Instant> byDay = new LinkedHashMap<>();
-    for (Instant t : fireTimes) byDay.put(reportedDay(t), t);
+    for (Instant t : fireTimes) byDay.put(reportedPeriod(target.key(), t).from(), t);
     Instant now = clock.instant();
     byDay.forEach((day, fireTime) -> {
       try {
         Duration late = Duration.between(fireTime, now);
         if (late.compareTo(grace) > 0) {
-          skipLate(channelId, day, fireTime, late, grace);
-        } else if (deliveries.scheduled(channelId, day).isEmpty()) {
-          log.info("digest channel={} day={} run dropped by Quartz was {}s late (grace {}s): posting now",
-              channelId, day, late.toSeconds(), grace.toSeconds());
-          scheduled(channelId, fireTime);
+          skipLate(target, day, fireTime, late, grace);
+        } else if (deliveries.scheduled(target.key(), day).isEmpty()) {
+          log.info("digest {} day={} run dropped by Quartz was {}s late (grace {}s): posting now",
+              target.describe(), day, late.toSeconds(), grace.toSeconds());
+          scheduled(target, fireTime);
         }
       } catch (RuntimeException e) {
         log.error("digest channel={} day={} missed run could not be recorded", channelId, day, e);
@@ -173,14 +210,14 @@ final class Deliverer {
   }
 
   /** Records a run later than the grace as skipped, unless the day has a record; logs and counts it once. */
-  private void skipLate(String channelId, LocalDate day, Instant fireTime, Duration late, Duration grace) {
+  private void skipLate(Target target, LocalDate day, Instant fireTime, Duration late, Duration grace) {
     String reason = "The run at " + fireTime + " was missed by " + minutes(late)
         + ", more than DIGEST_GRACE (" + minutes(grace) + ").";
     try (MDC.MDCCloseable ignored = requestId()) {
-      if (deliveries.skip(channelId, day, node, reason)) {
-        done(channelId, day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
+      if (deliveries.skip(target.key(), day, node, reason)) {
+        done(target, day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
       } else {
-        log.info("digest channel={} day={} missed run already recorded: left alone", channelId, day);
+        log.info("digest {} day={} missed run already recorded: left alone", target.describe(), day);
       }
     }
   }
@@ -194,28 +231,23 @@ final class Deliverer {
         && d.claimedAt().isBefore(now.minus(DeliveryStore.STALE_CLAIM));
   }
 
-  private Outcome deliver(long id, String channelId, LocalDate day, Kind kind, long start) {
+  private Outcome deliver(long id, Target target, Period period, Kind kind, long start) {
+    String channelId = target.channelId();
+    LocalDate day = period.from();
     String where = "<#" + channelId + ">";
     try {
+      Optional<Scope> scope = target.key().group().isEmpty() ? Optional.of(Scope.TEAM)
+          : groups.scope(target.key().group());
+      if (scope.isEmpty()) {
+        // The group was removed after the subscription was made: the channel hears why there is no digest.
+        return cannotMake(id, target, period, kind, start, "group_missing", "No group",
+            "there is no group `" + target.key().group() + "` any more; make it again or unsubscribe its digest.");
+      }
       Report report;
       try {
-        report = reports.report(Period.day(day));
+        report = reports.report(period, scope.get());
       } catch (DeskException e) {
-        String error = "Desk: " + e.userMessage();
-        int attempts = 0;
-        if (kind == Kind.SCHEDULED) {
-          // The team expects a digest every morning: say in one sentence why there is none today.
-          try {
-            attempts = slack.post(channelId, "The desk-stats digest for " + label(day) + " could not be made: "
-                + e.userMessage(), List.of()).attempts();
-          } catch (SlackFailure f) {
-            error += " The notice could not be posted either: " + f.sentence(channelId);
-            attempts = f.attempts();
-          }
-        }
-        deliveries.markFailed(id, error, attempts);
-        return done(channelId, day, kind, "desk_failed", start,
-            "The digest for " + label(day) + " could not be made: " + e.userMessage());
+        return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", e.userMessage());
       }
       Instant now = clock.instant();
       Renderer.Rendered r = renderer.render(report, now.atZone(deskZone).toLocalDate(), now);
@@ -224,23 +256,32 @@ final class Deliverer {
         posted = slack.post(channelId, r.text(), r.blocks());
       } catch (SlackFailure f) {
         deliveries.markFailed(id, f.sentence(channelId), f.attempts());
-        return done(channelId, day, kind, "failed", start, "Could not post the digest: " + f.sentence(channelId));
+        return done(target, day, kind, "failed", start, "Could not post the digest: " + f.sentence(channelId));
       }
       deliveries.markPosted(id, posted.ts(), posted.attempts());
       Optional<String> note = Optional.empty();
       if (r.chartPng() != null && r.chartPng().length > 0) {
         try {
           // Slack answers the post with the channel's id: the upload needs an id even if we were given a name.
-          slack.upload(posted.channelId(), r.chartPng(), "desk-stats-" + day + ".png", "Leaderboard, " + label(day));
+          slack.upload(posted.channelId(), r.chartPng(), "desk-stats-" + period.token() + ".png",
+              "Leaderboard, " + period.label());
         } catch (SlackFailure f) {
           note = Optional.of("The chart could not be uploaded: " + f.sentence(channelId));
         }
       }
+      if (target.csv()) {
+        try {
+          slack.upload(posted.channelId(), ReportCsv.bytes(report), "desk-stats-" + period.token() + ".csv",
+              "Per-agent CSV, " + period.label());
+        } catch (SlackFailure f) {
+          note = Optional.of(note.map(n -> n + " ").orElse("") + "The CSV could not be uploaded: " + f.sentence(channelId));
+        }
+      }
       deliveries.markSent(id, note);
       String sentence = kind == Kind.TEST
-          ? "Posted a test digest for " + label(day) + " to " + where + ". It does not count as the day's scheduled digest."
-          : "Posted the digest for " + label(day) + " to " + where + ".";
-      return done(channelId, day, kind, note.isPresent() ? "sent_without_chart" : "sent", start,
+          ? "Posted a test digest for " + period.label() + " to " + where + ". It does not count as the day's scheduled digest."
+          : "Posted the digest for " + period.label() + " to " + where + ".";
+      return done(target, day, kind, note.isPresent() ? "sent_without_chart" : "sent", start,
           note.map(n -> sentence + " " + n).orElse(sentence));
     } catch (RuntimeException e) {
       log.error("digest channel={} day={} failed unexpectedly", channelId, day, e);
@@ -249,19 +290,40 @@ final class Deliverer {
       } catch (RuntimeException ignored) {
         // The database is what failed; the log line above is the record.
       }
-      return done(channelId, day, kind, "error", start,
-          "The digest for " + label(day) + " failed unexpectedly; the bot's log has the details.");
+      return done(target, day, kind, "error", start,
+          "The digest for " + period.label() + " failed unexpectedly; the bot's log has the details.");
     }
   }
 
-  private Outcome done(String channelId, LocalDate day, Kind kind, String outcome, long start, String sentence) {
+  /** No report: a scheduled digest tells the channel why in one sentence; recorded as failed. */
+  private Outcome cannotMake(long id, Target target, Period period, Kind kind, long start, String outcome,
+      String what, String why) {
+    String channelId = target.channelId();
+    String error = what + ": " + why;
+    int attempts = 0;
+    if (kind == Kind.SCHEDULED) {
+      // The team expects a digest every morning: say in one sentence why there is none today.
+      try {
+        attempts = slack.post(channelId, "The desk-stats digest for " + period.label() + " could not be made: "
+            + why, List.of()).attempts();
+      } catch (SlackFailure f) {
+        error += " The notice could not be posted either: " + f.sentence(channelId);
+        attempts = f.attempts();
+      }
+    }
+    deliveries.markFailed(id, error, attempts);
+    return done(target, period.from(), kind, outcome, start,
+        "The digest for " + period.label() + " could not be made: " + why);
+  }
+
+  private Outcome done(Target target, LocalDate day, Kind kind, String outcome, long start, String sentence) {
     String counted = kind == Kind.TEST ? "test_" + outcome : outcome;
     metrics.delivery(counted);
     long ms = (System.nanoTime() - start) / 1_000_000;
     if (outcome.equals("sent") || outcome.equals("duplicate")) {
-      log.info("digest channel={} day={} kind={} outcome={} ms={}", channelId, day, kind.name().toLowerCase(), outcome, ms);
+      log.info("digest {} day={} kind={} outcome={} ms={}", target.describe(), day, kind.name().toLowerCase(), outcome, ms);
     } else {
-      log.warn("digest channel={} day={} kind={} outcome={} ms={} reason=\"{}\"", channelId, day,
+      log.warn("digest {} day={} kind={} outcome={} ms={} reason=\"{}\"", target.describe(), day,
           kind.name().toLowerCase(), outcome, ms, sentence);
     }
     return new Outcome(counted, sentence);

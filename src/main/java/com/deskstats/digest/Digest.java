@@ -3,6 +3,7 @@ package com.deskstats.digest;
 import com.deskstats.config.Settings;
 import com.deskstats.ops.Metrics;
 import com.deskstats.slack.DigestControl;
+import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Subscription;
@@ -106,9 +107,25 @@ public final class Digest {
   static Digest start(Settings settings, DataSource dataSource, Reports reports, MethodsClient slack,
       Renderer renderer, Metrics metrics, Clock clock, Map<Class<? extends Job>, ? extends Job> otherJobs,
       Tuning tuning) throws SchedulerException {
+    return start(settings, dataSource, reports, Groups.NONE, slack, renderer, metrics, clock, otherJobs, tuning);
+  }
+
+  /**
+   * As {@link #start(Settings, DataSource, Reports, MethodsClient, Renderer, Metrics, Clock, Map)}; a subscription's
+   * {@code group NAME} is resolved through {@code groups} at each delivery.
+   */
+  public static Digest start(Settings settings, DataSource dataSource, Reports reports, Groups groups,
+      MethodsClient slack, Renderer renderer, Metrics metrics, Clock clock,
+      Map<Class<? extends Job>, ? extends Job> otherJobs) throws SchedulerException {
+    return start(settings, dataSource, reports, groups, slack, renderer, metrics, clock, otherJobs, PRODUCTION);
+  }
+
+  static Digest start(Settings settings, DataSource dataSource, Reports reports, Groups groups, MethodsClient slack,
+      Renderer renderer, Metrics metrics, Clock clock, Map<Class<? extends Job>, ? extends Job> otherJobs,
+      Tuning tuning) throws SchedulerException {
     SubscriptionStore subscriptions = new SubscriptionStore(dataSource);
     DeliveryStore deliveries = new DeliveryStore(dataSource, clock);
-    Deliverer deliverer = new Deliverer(reports, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
+    Deliverer deliverer = new Deliverer(reports, groups, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
         metrics, clock, settings.deskTimezone(), tuning.node());
     MissedRuns missedRuns = new MissedRuns(deliverer, settings.digestGrace(), clock);
     Map<Class<? extends Job>, Job> jobs = new HashMap<>(otherJobs);

@@ -26,11 +26,11 @@ final class DigestJob implements Job {
 
   @Override
   public void execute(JobExecutionContext context) {
-    String channel = context.getMergedJobDataMap().getString(CHANNEL);
+    Target target = Target.read(context.getMergedJobDataMap());
     try {
-      deliverer.scheduled(channel, context.getScheduledFireTime().toInstant());
+      deliverer.scheduled(target, context.getScheduledFireTime().toInstant());
     } catch (RuntimeException e) {
-      log.error("digest channel={} job failed", channel, e);
+      log.error("digest {} job failed", target.describe(), e);
     }
   }
 }

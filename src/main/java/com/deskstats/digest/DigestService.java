@@ -1,7 +1,9 @@
 package com.deskstats.digest;
 
 import com.deskstats.slack.DigestControl;
+import com.deskstats.slack.DigestOptions;
 import com.deskstats.store.Delivery;
+import com.deskstats.store.DeliveryKey;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.StoreException;
 import com.deskstats.store.Subscription;
@@ -53,26 +55,33 @@ public final class DigestService implements DigestControl {
   /** Every subscription in force: the stored ones, plus the default one unless a stored one overrides it. */
   List<Subscription> all() {
     List<Subscription> out = new ArrayList<>(subscriptions.list());
-    defaultSubscription.filter(d -> out.stream().noneMatch(s -> s.channelId().equals(d.channelId())))
+    defaultSubscription.filter(d -> out.stream().noneMatch(s -> s.key().equals(d.key())))
         .ifPresent(out::add);
-    out.sort(Comparator.comparing(Subscription::channelId));
+    out.sort(Comparator.comparing(Subscription::channelId).thenComparing(Subscription::cadence)
+        .thenComparing(Subscription::group));
     return out;
   }
 
   @Override
-  public String subscribe(String channelId, Optional<LocalTime> time, String userId) {
-    String cron = time.map(Schedules::daily).orElse(defaultCron);
-    Subscription s = new Subscription(channelId, cron, zone, userId, clock.instant());
+  public String subscribe(String channelId, Optional<LocalTime> time, DigestOptions options, String userId) {
+    String cron = options.weekly()
+        ? Schedules.weekly(time.or(() -> Schedules.timeOf(defaultCron)).orElse(LocalTime.of(9, 0)), options.day())
+        : time.map(Schedules::daily).orElse(defaultCron);
+    Subscription s = new Subscription(channelId, cron, zone, userId, clock.instant(),
+        options.weekly() ? DeliveryKey.WEEKLY : DeliveryKey.DAILY, options.group().orElse(""), options.csv());
     try {
       boolean added = subscriptions.upsert(s);
       scheduling.schedule(s);
-      log.info("digest subscription channel={} cron='{}' zone={} by={} {}", channelId, cron, zone, userId,
-          added ? "added" : "moved");
+      log.info("digest subscription channel={} cadence={} group='{}' csv={} cron='{}' zone={} by={} {}", channelId,
+          s.cadence(), s.group(), s.csv(), cron, zone, userId, added ? "added" : "moved");
       String when = Schedules.words(cron, zone);
       String next = Schedules.nextFire(cron, zone, clock.instant()).map(i -> " The next one is " + at(i, zone) + ".")
           .orElse("");
-      return (added ? "<#" + channelId + "> will get the daily digest " : "<#" + channelId + ">'s digest now comes ")
-          + when + "." + next;
+      String what = options.describe() + (options.weekly() ? " (last week, Monday to Sunday)" : "");
+      String csv = options.csv() ? ", with the CSV" : "";
+      return (added ? "<#" + channelId + "> will get " + what + " "
+          : "<#" + channelId + ">'s " + options.describe().substring(4) + " now comes ")
+          + when + csv + "." + next;
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
@@ -82,26 +91,37 @@ public final class DigestService implements DigestControl {
   }
 
   @Override
-  public String unsubscribe(String channelId, String userId) {
-    boolean isDefault = defaultSubscription.filter(d -> d.channelId().equals(channelId)).isPresent();
+  public String unsubscribe(String channelId, boolean weekly, Optional<String> group, String userId) {
+    DeliveryKey key = new DeliveryKey(channelId, weekly ? DeliveryKey.WEEKLY : DeliveryKey.DAILY, group.orElse(""));
+    DigestOptions asked = new DigestOptions(weekly, java.time.DayOfWeek.MONDAY, group, false);
+    boolean isDefault = defaultSubscription.filter(d -> d.key().equals(key)).isPresent();
     try {
-      boolean removed = subscriptions.delete(channelId);
+      boolean removed = subscriptions.delete(key);
       if (!removed && isDefault) {
         return "<#" + channelId + "> gets the default digest set by DIGEST_CHANNEL, which cannot be removed from Slack: "
             + "unset DIGEST_CHANNEL (or point it at another channel) and restart the bot.";
       }
       if (!removed) {
-        return "<#" + channelId + "> has no digest subscription; `/desk-stats subscriptions` lists the channels that do.";
+        // Say which digests the channel does have, and how to name one: the grammar names exactly one.
+        List<String> others = all().stream().filter(x -> x.channelId().equals(channelId))
+            .map(x -> "`unsubscribe <#" + channelId + ">" + (x.key().weekly() ? " weekly" : "")
+                + (x.group().isEmpty() ? "" : " group " + x.group()) + "`").toList();
+        if (others.isEmpty()) {
+          return "<#" + channelId + "> has no digest subscription; `/desk-stats subscriptions` lists the channels that do.";
+        }
+        return "<#" + channelId + "> has no " + asked.describe().substring(4) + "; say which one to remove: "
+            + String.join(", ", others) + ".";
       }
-      log.info("digest subscription channel={} removed by={}", channelId, userId);
+      log.info("digest subscription channel={} cadence={} group='{}' removed by={}", channelId, key.cadence(),
+          key.group(), userId);
       if (isDefault) {
         Subscription d = defaultSubscription.get();
         scheduling.schedule(d);
         return "<#" + channelId + ">'s own schedule is removed; it gets the default digest again, "
             + Schedules.words(d.cron(), d.zone()) + ", set by DIGEST_CHANNEL.";
       }
-      scheduling.unschedule(channelId);
-      return "<#" + channelId + "> will no longer get the daily digest.";
+      scheduling.unschedule(key);
+      return "<#" + channelId + "> will no longer get " + asked.describe() + ".";
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
@@ -122,12 +142,14 @@ public final class DigestService implements DigestControl {
       return "No channel gets the daily digest. Add one with `/desk-stats subscribe #channel 09:00`.";
     }
     Instant now = clock.instant();
-    StringBuilder sb = new StringBuilder("*Daily digest subscriptions*");
+    StringBuilder sb = new StringBuilder("*Digest subscriptions*");
     for (Subscription s : all) {
-      sb.append("\n• <#").append(s.channelId()).append("> ").append(Schedules.words(s.cron(), s.zone()));
+      sb.append("\n• <#").append(s.channelId()).append("> ")
+          .append(s.group().isEmpty() ? "" : "group `" + s.group() + "` ").append(Schedules.words(s.cron(), s.zone()))
+          .append(s.key().weekly() ? ", last week's report" : "").append(s.csv() ? ", with the CSV" : "");
       if (s.createdBy().equals(Digest.DEFAULT_CREATOR)) sb.append(" _(default, from DIGEST_CHANNEL)_");
       Schedules.nextFire(s.cron(), s.zone(), now).ifPresent(i -> sb.append(" · next ").append(at(i, s.zone())));
-      Optional<Delivery> last = deliveries.last(s.channelId());
+      Optional<Delivery> last = deliveries.last(s.key());
       sb.append(" · last: ").append(last.map(d -> describe(d, s.zone())).orElse("none yet"));
     }
     return sb.toString();

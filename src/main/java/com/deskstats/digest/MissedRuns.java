@@ -54,10 +54,11 @@ final class MissedRuns extends TriggerListenerSupport implements AutoCloseable {
   public void triggerMisfired(Trigger trigger) {
     // Only a misfire beyond the threshold (DIGEST_GRACE) gets here; a later-but-within-threshold firing just runs.
     if (!Scheduling.GROUP.equals(trigger.getKey().getGroup())) return;
-    String channel = trigger.getKey().getName();
+    // A trigger from before V7 carries no data: its name is the channel of a daily team digest.
+    Target target = Target.of(trigger);
     List<Instant> lost = lostFireTimes(trigger, clock.instant());
     if (lost.isEmpty()) return;
-    submit(() -> deliverer.missed(channel, lost, grace));
+    submit(() -> deliverer.missed(target, lost, grace));
   }
 
   /**

@@ -21,6 +21,24 @@ final class Schedules {
 
   private static final Pattern DAILY = Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\* \\* \\?");
 
+  private static final Pattern WEEKLY = Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\? \\* (MON|TUE|WED|THU|FRI|SAT|SUN)");
+
+  /** The Quartz cron for every {@code day} at {@code time}: {@code 0 MM HH ? * MON}. */
+  static String weekly(LocalTime time, java.time.DayOfWeek day) {
+    return "0 " + time.getMinute() + " " + time.getHour() + " ? * " + day.name().substring(0, 3);
+  }
+
+  /** The time of day of a daily or weekly cron of ours, or empty for any other cron. */
+  static Optional<LocalTime> timeOf(String cron) {
+    Matcher m = DAILY.matcher(cron.trim());
+    Matcher w = WEEKLY.matcher(cron.trim());
+    Matcher hit = m.matches() ? m : w.matches() ? w : null;
+    if (hit == null) return Optional.empty();
+    int minute = Integer.parseInt(hit.group(1));
+    int hour = Integer.parseInt(hit.group(2));
+    return hour < 24 && minute < 60 ? Optional.of(LocalTime.of(hour, minute)) : Optional.empty();
+  }
+
   /** The Quartz cron for every day at {@code time}: {@code 0 MM HH * * ?}. */
   static String daily(LocalTime time) {
     return "0 " + time.getMinute() + " " + time.getHour() + " * * ?";
@@ -62,6 +80,12 @@ final class Schedules {
       int minute = Integer.parseInt(m.group(1));
       int hour = Integer.parseInt(m.group(2));
       if (hour < 24 && minute < 60) return String.format("every day at %02d:%02d (%s)", hour, minute, zone.getId());
+    }
+    Matcher w = WEEKLY.matcher(cron.trim());
+    if (w.matches() && timeOf(cron).isPresent()) {
+      String day = java.util.Arrays.stream(java.time.DayOfWeek.values()).filter(d -> d.name().startsWith(w.group(3)))
+          .findFirst().orElseThrow().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+      return String.format("every %s at %s (%s)", day, timeOf(cron).get(), zone.getId());
     }
     return "on the cron schedule `" + cron + "` (" + zone.getId() + ")";
   }

@@ -140,25 +140,32 @@ final class Scheduling {
     Set<JobKey> wanted = new HashSet<>();
     for (Subscription s : subscriptions) {
       schedule(s);
-      wanted.add(jobKey(s.channelId()));
+      wanted.add(jobKey(Target.of(s).name()));
     }
     for (JobKey k : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
       if (!wanted.contains(k)) scheduler.deleteJob(k);
     }
   }
 
-  /** Schedules or moves the channel's trigger; an unchanged trigger is left alone (its next fire time too). */
+  /**
+   * Schedules or moves the subscription's trigger (one per channel, cadence and group); an unchanged trigger is left
+   * alone (its next fire time too).
+   */
   void schedule(Subscription s) throws SchedulerException {
-    TriggerKey tk = triggerKey(s.channelId());
+    Target target = Target.of(s);
+    TriggerKey tk = triggerKey(target.name());
     Trigger existing = scheduler.getTrigger(tk);
     if (existing instanceof CronTrigger c && c.getCronExpression().equals(s.cron())
-        && c.getTimeZone().getID().equals(s.zone().getId())) {
+        && c.getTimeZone().getID().equals(s.zone().getId()) && Target.of(c).equals(target)) {
       return;
     }
-    JobDetail job = JobBuilder.newJob(DigestJob.class).withIdentity(jobKey(s.channelId()))
-        .usingJobData(DigestJob.CHANNEL, s.channelId()).requestRecovery(false).build();
-    // Misfires (later than DIGEST_GRACE, the misfire threshold) do nothing: MissedRuns records them.
-    Trigger trigger = TriggerBuilder.newTrigger().withIdentity(tk).forJob(job)
+    org.quartz.JobDataMap data = new org.quartz.JobDataMap();
+    target.write(data);
+    JobDetail job = JobBuilder.newJob(DigestJob.class).withIdentity(jobKey(target.name()))
+        .usingJobData(data).requestRecovery(false).build();
+    // Misfires (later than DIGEST_GRACE, the misfire threshold) do nothing: MissedRuns records them, reading the
+    // target from the trigger's own data.
+    Trigger trigger = TriggerBuilder.newTrigger().withIdentity(tk).forJob(job).usingJobData(data)
         .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).inTimeZone(TimeZone.getTimeZone(s.zone()))
             .withMisfireHandlingInstructionDoNothing())
         .build();
@@ -169,12 +176,18 @@ final class Scheduling {
     scheduler.deleteJob(jobKey(channelId));
   }
 
-  static JobKey jobKey(String channelId) {
-    return JobKey.jobKey(channelId, GROUP);
+  /** Removes the trigger of one subscription. */
+  void unschedule(com.deskstats.store.DeliveryKey key) throws SchedulerException {
+    scheduler.deleteJob(jobKey(Target.name(key)));
   }
 
-  static TriggerKey triggerKey(String channelId) {
-    return TriggerKey.triggerKey(channelId, GROUP);
+  /** The job of a subscription named by {@link Target#name()} (a daily team digest: its channel id). */
+  static JobKey jobKey(String name) {
+    return JobKey.jobKey(name, GROUP);
+  }
+
+  static TriggerKey triggerKey(String name) {
+    return TriggerKey.triggerKey(name, GROUP);
   }
 
   /** Hands Quartz connections from our pool; the pool belongs to Main, so shutdown leaves it open. */

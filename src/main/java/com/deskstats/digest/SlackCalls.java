@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The two Slack calls the digest makes, with its retry policy: 429 waits Retry-After (capped), 5xx, network
+ * The Slack calls the digest and the export make, with its retry policy: 429 waits Retry-After (capped), 5xx, network
  * faults and Slack's transient errors back off exponentially; everything else fails at once.
  */
-final class SlackCalls {
+public final class SlackCalls {
 
   /** Errors at HTTP 200 that a later attempt may not see. */
   private static final Set<String> TRANSIENT = Set.of(
@@ -34,6 +34,19 @@ final class SlackCalls {
 
   SlackCalls(MethodsClient client, Sleeper sleeper) {
     this(client, sleeper, 5, Duration.ofSeconds(1), Duration.ofSeconds(60));
+  }
+
+  /** The calls over {@code client} with the default retry policy and real waits. */
+  public static SlackCalls of(MethodsClient client) {
+    return new SlackCalls(client, Sleeper.REAL);
+  }
+
+  /** The id of the bot's direct-message channel with {@code userId} (conversations.open; needs im:write). */
+  public String openDm(String userId) throws SlackFailure {
+    com.slack.api.methods.request.conversations.ConversationsOpenRequest req =
+        com.slack.api.methods.request.conversations.ConversationsOpenRequest.builder()
+            .users(List.of(userId)).returnIm(false).build();
+    return call(() -> client.conversationsOpen(req)).getChannel().getId();
   }
 
   /**
@@ -61,8 +74,8 @@ final class SlackCalls {
     return new Posted(r.getTs(), r.getChannel() == null ? channel : r.getChannel(), attempts[0]);
   }
 
-  /** Uploads a PNG to the channel through files.getUploadURLExternal + files.completeUploadExternal. */
-  void upload(String channelId, byte[] png, String filename, String title) throws SlackFailure {
+  /** Uploads a file (the chart PNG, a CSV) to the channel through files.getUploadURLExternal + files.completeUploadExternal. */
+  public void upload(String channelId, byte[] png, String filename, String title) throws SlackFailure {
     FilesUploadV2Request req = FilesUploadV2Request.builder()
         .channel(channelId).fileData(png).filename(filename).title(title).requestFileInfo(false).build();
     call(() -> {

@@ -1,7 +1,7 @@
 package com.deskstats.digest;
 
 /** A Slack call that failed for good (permanent error, or retries exhausted). */
-final class SlackFailure extends Exception {
+public final class SlackFailure extends Exception {
   private final String code;
   private final boolean permanent;
   private final int attempts;
@@ -28,7 +28,7 @@ final class SlackFailure extends Exception {
   }
 
   /** One sentence for a Slack user or the delivery record; never contains a token. */
-  String sentence(String channelId) {
+  public String sentence(String channelId) {
     String ch = "<#" + channelId + ">";
     return switch (code) {
       case "channel_not_found" -> "Slack cannot find channel " + ch + " (channel_not_found): check the channel id, and invite the bot if it is private.";
@@ -36,7 +36,7 @@ final class SlackFailure extends Exception {
       case "is_archived" -> ch + " is archived (is_archived).";
       case "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive" ->
           "Slack rejected the bot token (" + code + "): check SLACK_BOT_TOKEN.";
-      case "missing_scope" -> "The Slack app lacks a permission (missing_scope): it needs chat:write and files:write.";
+      case "missing_scope" -> "The Slack app lacks a permission (missing_scope): it needs chat:write, files:write and im:write.";
       case "ratelimited" -> "Slack kept rate-limiting the bot after " + attempts + " attempts (ratelimited).";
       case "network", "bad_response" -> "Slack could not be reached after " + attempts + " attempts (" + code + ").";
       default -> code.startsWith("http_") || !permanent

@@ -7,10 +7,13 @@ import static com.deskstats.slack.ReportFormat.seconds;
 import static com.deskstats.slack.ReportFormat.span;
 
 import com.deskstats.desk.DeskException;
+import com.deskstats.slack.CardTrends;
 import com.deskstats.slack.ReportBlocks;
 import com.deskstats.slack.ReportFormat;
+import com.deskstats.slack.ReportFormat.Good;
 import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.AgentStats;
+import com.deskstats.stats.AgentTrends;
 import com.deskstats.stats.Chart;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.PeriodParse;
@@ -205,19 +208,22 @@ public final class Preview {
 
     TeamSummary cur = r.current() == null ? TeamSummary.EMPTY : r.current();
     TeamSummary prev = r.previous() == null || r.previous().activeAgents() == 0 ? null : r.previous();
-    s.append("Team summary").append(prev == null ? "" : " (change vs " + r.period().previous().label() + ")").append('\n');
+    s.append("Team summary").append(prev == null ? "" : " (change vs " + r.comparison().label() + ")").append('\n');
     TextTable summary = new TextTable(false, true, false);
     summary.row("Sessions", count(cur.sessions()), prev == null ? "" : ReportFormat.countChange(cur.sessions(), prev.sessions()));
     summary.row("Active agents", count(cur.activeAgents()),
         prev == null ? "" : ReportFormat.countChange(cur.activeAgents(), prev.activeAgents()));
     summary.row("Satisfaction", ratio(cur.satisfied(), cur.rated()),
-        prev == null ? "" : ReportFormat.shareChange(cur.satisfaction(), prev.satisfaction()));
+        prev == null ? "" : ReportFormat.judged(ReportFormat.shareChange(cur.satisfaction(), prev.satisfaction()), Good.UP));
     summary.row("First response", cur.firstResponse().isPresent() ? seconds(cur.firstResponse().getAsDouble()) + " avg" : "—",
-        prev == null ? "" : ReportFormat.secondsChange(cur.firstResponse(), prev.firstResponse()));
+        prev == null ? "" : ReportFormat.judged(ReportFormat.secondsChange(cur.firstResponse(), prev.firstResponse()),
+            Good.DOWN));
     summary.row("Within 30 s", cur.firstRespUnder30Share().isPresent()
         ? percent(cur.firstRespUnder30Share().getAsDouble()) + " of answered" : "—",
-        prev == null ? "" : ReportFormat.shareChange(cur.firstRespUnder30Share(), prev.firstRespUnder30Share()));
-    summary.row("Unreplied", count(cur.unreplied()), prev == null ? "" : ReportFormat.countChange(cur.unreplied(), prev.unreplied()));
+        prev == null ? "" : ReportFormat.judged(
+            ReportFormat.shareChange(cur.firstRespUnder30Share(), prev.firstRespUnder30Share()), Good.UP));
+    summary.row("Unreplied", count(cur.unreplied()),
+        prev == null ? "" : ReportFormat.judged(ReportFormat.countChange(cur.unreplied(), prev.unreplied()), Good.DOWN));
     s.append(summary.render("  ")).append('\n');
 
     int top = Math.max(0, r.topN());
@@ -227,10 +233,11 @@ public final class Preview {
       s.append("  No agent has ").append(r.minRatings() <= 1 ? "a rating" : "at least " + r.minRatings() + " ratings")
           .append(" in this period.\n");
     } else {
-      TextTable t = new TextTable(true, false, false, true).row("#", "Agent", "AgentId", "Satisfaction");
+      TextTable t = new TextTable(true, false, false, true, true).row("#", "Agent", "AgentId", "Satisfaction", "Move");
       for (Ranked x : r.satisfaction().subList(0, Math.min(top, r.satisfaction().size()))) {
         AgentStats a = x.agent();
-        t.row(String.valueOf(x.rank()), name(a), id(a), ratio(a.satisfiedSessions(), a.ratedSessions()));
+        t.row(String.valueOf(x.rank()), name(a), id(a), ratio(a.satisfiedSessions(), a.ratedSessions()),
+            r.comparison().satisfactionMove(x).text());
       }
       s.append(t.render("  ")).append(more(r.satisfaction().size(), top));
     }
@@ -240,10 +247,12 @@ public final class Preview {
     if (r.firstResponse().isEmpty()) {
       s.append("  No agent answered a session in this period.\n");
     } else {
-      TextTable t = new TextTable(true, false, false, true, true).row("#", "Agent", "AgentId", "Average", "Within 30 s");
+      TextTable t = new TextTable(true, false, false, true, true, true)
+          .row("#", "Agent", "AgentId", "Average", "Within 30 s", "Move");
       for (Ranked x : r.firstResponse().subList(0, Math.min(top, r.firstResponse().size()))) {
         AgentStats a = x.agent();
-        t.row(String.valueOf(x.rank()), name(a), id(a), seconds(a.avgFirstRespTime()), share(a.firstRespUnder30Share()));
+        t.row(String.valueOf(x.rank()), name(a), id(a), seconds(a.avgFirstRespTime()), share(a.firstRespUnder30Share()),
+            r.comparison().firstResponseMove(x).text());
       }
       s.append(t.render("  ")).append(more(r.firstResponse().size(), top));
     }
@@ -276,9 +285,11 @@ public final class Preview {
     s.append(context(r, clock)).append("\n\n");
     s.append(name(a)).append("  (").append(id(a)).append(")\n");
     s.append("Satisfaction board:   ").append(rank(c.satisfactionRank(), r.satisfaction().size(),
+        c.satisfactionRank().isEmpty() ? "" : r.comparison().satisfactionMove(new Ranked(c.satisfactionRank().getAsInt(), a)).text(),
         "not ranked: " + count(a.ratedSessions()) + (a.ratedSessions() == 1 ? " rating" : " ratings") + ", needs "
             + r.minRatings())).append('\n');
     s.append("First response board: ").append(rank(c.firstResponseRank(), r.firstResponse().size(),
+        c.firstResponseRank().isEmpty() ? "" : r.comparison().firstResponseMove(new Ranked(c.firstResponseRank().getAsInt(), a)).text(),
         "not ranked: no answered session")).append("\n\n");
 
     boolean answered = a.answeredSessions() > 0;
@@ -305,13 +316,18 @@ public final class Preview {
     t.row("First login", ReportFormat.timestamp(a.firstLoginTimestamp(), r.zone()), "");
     t.row("Last logout", ReportFormat.timestamp(a.lastLogoutTimestamp(), r.zone()), "");
     s.append(t.render("  "));
+    if (!c.trends().sessions().values().isEmpty()) {
+      s.append("\nLast ").append(AgentTrends.DAYS).append(" days (lowest ▁ to highest █, blank: no data)\n");
+      CardTrends.text(c.trends()).lines().forEach(l -> s.append("  ").append(l).append('\n'));
+    }
     if (r.sample()) s.append('\n').append(SAMPLE_MARK).append('\n');
     return s.toString();
   }
 
   private static String context(Report r, Clock clock) {
     return "Period " + r.period().label() + " · days in " + r.zone().getId() + " · "
-        + ReportFormat.dataAge(r.dataAsOf(), r.zone(), clock.instant());
+        + ReportFormat.dataAge(r.dataAsOf(), r.zone(), clock.instant()) + " · compared with " + r.comparison().label()
+        + (r.previous() == null || r.previous().activeAgents() == 0 ? ", no data then" : "");
   }
 
   private static String name(AgentStats a) {
@@ -326,8 +342,8 @@ public final class Preview {
     return share.isPresent() ? percent(share.getAsDouble()) : "—";
   }
 
-  private static String rank(OptionalInt rank, int of, String otherwise) {
-    return rank.isPresent() ? "#" + rank.getAsInt() + " of " + count(of) : otherwise;
+  private static String rank(OptionalInt rank, int of, String move, String otherwise) {
+    return rank.isPresent() ? "#" + rank.getAsInt() + " of " + count(of) + " " + move : otherwise;
   }
 
   private static String median(OptionalDouble m, DoubleFunction<String> f) {

@@ -126,7 +126,7 @@ final class Answers {
     return new ReportBlocks.Message(card.text(), blocks);
   }
 
-  private static Answer deskFailed(DeskException e) {
+  static Answer deskFailed(DeskException e) {
     log.warn("Desk failed: {} ({})", e.kind(), e.code());
     return new Answer(ReportBlocks.notice(e.userMessage()), "desk_error");
   }

@@ -47,18 +47,40 @@ public sealed interface Command {
     record Me() implements AgentRef {}
   }
 
-  /** Subscribe a channel (empty: the one the command came from) to the daily digest at a time (empty: default). */
-  record Subscribe(Optional<String> channelId, Optional<LocalTime> time) implements Command {
+  /**
+   * Subscribe a channel (empty: the one the command came from) to a digest at a time (empty: default); {@code options}
+   * say daily or weekly (and the day), which group, and whether the CSV goes along.
+   */
+  record Subscribe(Optional<String> channelId, Optional<LocalTime> time, DigestOptions options) implements Command {
+    /** The daily digest of the whole team. */
+    public Subscribe(Optional<String> channelId, Optional<LocalTime> time) {
+      this(channelId, time, DigestOptions.DAILY);
+    }
+
     @Override
     public String name() {
       return "subscribe";
     }
   }
 
-  record Unsubscribe(Optional<String> channelId) implements Command {
+  /** Remove one digest of a channel: daily unless {@code weekly}, of the whole team unless {@code group}. */
+  record Unsubscribe(Optional<String> channelId, boolean weekly, Optional<String> group) implements Command {
+    /** The daily digest of the whole team. */
+    public Unsubscribe(Optional<String> channelId) {
+      this(channelId, false, Optional.empty());
+    }
+
     @Override
     public String name() {
       return "unsubscribe";
+    }
+  }
+
+  /** The period's CSV of every agent (of one group when {@code group} is set), sent to the asker's DM. */
+  record Export(Period period, Optional<String> group) implements Command {
+    @Override
+    public String name() {
+      return "export";
     }
   }
 

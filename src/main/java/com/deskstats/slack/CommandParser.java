@@ -24,11 +24,13 @@ public final class CommandParser {
       "*Usage*",
       "• `" + COMMAND + " [PERIOD] [public]`: the team report (yesterday by default)",
       "• `" + COMMAND + " agent &lt;AgentId|@user|me&gt; [PERIOD] [public]`: one agent's card",
-      "• `" + COMMAND + " subscribe [#channel] [HH:MM]`: post the daily digest to a channel",
-      "• `" + COMMAND + " unsubscribe [#channel]`, `" + COMMAND + " subscriptions`",
+      "• `" + COMMAND + " subscribe [#channel] [HH:MM] [weekly [mon|…|sun]] [group NAME] [csv]`: post the daily (or "
+          + "weekly) digest to a channel",
+      "• `" + COMMAND + " unsubscribe [#channel] [weekly] [group NAME]`, `" + COMMAND + " subscriptions`",
       "• `" + COMMAND + " digest now [#channel]`: post the digest now",
       "• `" + COMMAND + " groups`, `" + COMMAND + " group set|add|remove NAME [AgentId…]`: named groups; add `group NAME` to a report or card",
       "• `" + COMMAND + " links`, `" + COMMAND + " link @user AgentId`, `" + COMMAND + " unlink @user`: who is which agent",
+      "• `" + COMMAND + " export [PERIOD] [group NAME]`: every agent's numbers as a CSV, sent to you in a direct message",
       "• `" + COMMAND + " help`",
       "PERIOD: `yesterday`, `today`, `2026-11-24`, `2026-11-01..2026-11-07`, `last 7 days` or `7d`, "
           + "`this week`, `last week`; at most 31 days, none in the future.",
@@ -65,10 +67,10 @@ public final class CommandParser {
     return switch (first) {
       case "help", "?", "usage" -> new Command.Help();
       case "agent" -> agent(rest, today);
+      case "export" -> export(rest, today);
       case "subscribe" -> subscribe(rest);
       case "unsubscribe" -> {
-        Target target = channelOnly(rest, "unsubscribe");
-        yield target.usage() != null ? target.usage() : new Command.Unsubscribe(target.channel());
+        yield unsubscribe(rest);
       }
       case "subscriptions" -> rest.isEmpty() ? new Command.Subscriptions()
           : new Command.Usage("`subscriptions` takes nothing after it; it lists every digest subscription.");
@@ -83,6 +85,15 @@ public final class CommandParser {
           : new Command.Usage("`links` takes nothing after it; it lists which Slack users are linked to which agents.");
       default -> report(words, today);
     };
+  }
+
+  /** {@code export [PERIOD] [group NAME]}: a report's grammar, without {@code public} (the file goes to a DM). */
+  private static Command export(List<String> words, LocalDate today) {
+    if (words.stream().anyMatch(w -> w.equalsIgnoreCase("public"))) {
+      return new Command.Usage("The export goes to your direct messages with the bot; leave out `public`.");
+    }
+    Command c = report(words, today);
+    return c instanceof Command.Report r ? new Command.Export(r.period(), r.group()) : c;
   }
 
   private static Command report(List<String> words, LocalDate today) {
@@ -133,13 +144,52 @@ public final class CommandParser {
     return new Command.Usage(((PeriodParse.Invalid) p).sentence());
   }
 
-  private static Command subscribe(List<String> words) {
+  /** "mon" or "monday" (any case) as a day of the week. */
+  private static Optional<java.time.DayOfWeek> weekday(String lower) {
+    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+      String name = d.name().toLowerCase(Locale.ROOT);
+      if (lower.equals(name) || lower.equals(name.substring(0, 3))) return Optional.of(d);
+    }
+    return Optional.empty();
+  }
+
+  private static Command unsubscribe(List<String> words) {
+    List<String> w = new ArrayList<>(words);
+    GroupOption group = takeGroup(w);
+    if (group.usage() != null) return group.usage();
+    boolean weekly = w.removeIf(x -> x.equalsIgnoreCase("weekly"));
+    Target target = channelOnly(w, "unsubscribe");
+    return target.usage() != null ? target.usage() : new Command.Unsubscribe(target.channel(), weekly, group.name());
+  }
+
+  private static Command subscribe(List<String> raw) {
+    List<String> words = new ArrayList<>(raw);
+    GroupOption group = takeGroup(words);
+    if (group.usage() != null) return group.usage();
     Optional<String> channel = Optional.empty();
     Optional<LocalTime> time = Optional.empty();
-    for (String word : words) {
+    boolean weekly = false;
+    java.time.DayOfWeek day = java.time.DayOfWeek.MONDAY;
+    boolean dayGiven = false;
+    boolean csv = false;
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
       Matcher c = CHANNEL.matcher(word);
       Matcher t = TIME.matcher(word);
-      if (c.matches()) {
+      String lower = word.toLowerCase(Locale.ROOT);
+      Optional<java.time.DayOfWeek> weekday = weekday(lower);
+      if (lower.equals("weekly")) {
+        if (weekly) return new Command.Usage("Say `weekly` once.");
+        weekly = true;
+      } else if (weekday.isPresent() && !dayGiven && i > 0 && words.get(i - 1).equalsIgnoreCase("weekly")) {
+        day = weekday.get();
+        dayGiven = true;
+      } else if (weekday.isPresent()) {
+        return new Command.Usage("Put the day right after `weekly`, as in `subscribe #support weekly fri 17:00`.");
+      } else if (lower.equals("csv")) {
+        if (csv) return new Command.Usage("Say `csv` once.");
+        csv = true;
+      } else if (c.matches()) {
         if (channel.isPresent()) return new Command.Usage("Subscribe one channel at a time.");
         channel = Optional.of(c.group(1));
       } else if (t.matches()) {
@@ -151,10 +201,11 @@ public final class CommandParser {
       } else {
         Command.Usage u = notAChannel(word, "subscribe");
         if (u != null) return u;
-        return new Command.Usage("`subscribe` takes a #channel and a time like 09:30, not '" + echo(word) + "'.");
+        return new Command.Usage("`subscribe` takes a #channel, a time like 09:30, `weekly` with a day (mon to sun), "
+            + "`group NAME` and `csv`, not '" + echo(word) + "'.");
       }
     }
-    return new Command.Subscribe(channel, time);
+    return new Command.Subscribe(channel, time, new DigestOptions(weekly, day, group.name(), csv));
   }
 
   private static Command digest(List<String> words) {

@@ -32,12 +32,14 @@ final class Commands {
   private final Background background;
   private final ResponseUrls responseUrls;
   private final Access access;
+  private final Export export;
 
   Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls) {
     this(answers, management, background, responseUrls, Access.everyone());
   }
 
   Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls, Access access) {
+    this.export = new Export(answers);
     this.answers = answers;
     this.management = management;
     this.background = background;
@@ -73,6 +75,10 @@ final class Commands {
           Answer a = answers.card(client, user, l.ref(), l.period(), l.group(), !l.isPublic());
           return new Reply(a, l.isPublic() && a.ok());
         });
+      }
+      if (command instanceof Command.Export e) {
+        // The export holds every agent's numbers: a team surface under BOT_VIEWERS.
+        return viewing(command, requestId, ctx, user, () -> new Reply(export.send(client, user, e.period(), e.group()), false));
       }
       return management.handle(command, p, this, requestId, ctx);
     }

@@ -10,10 +10,23 @@ import java.util.Optional;
  */
 public interface DigestControl {
 
-  /** Adds or moves the channel's subscription; {@code time} empty means the default time. */
-  String subscribe(String channelId, Optional<LocalTime> time, String userId);
+  /** Adds or moves the channel's daily team subscription; {@code time} empty means the default time. */
+  default String subscribe(String channelId, Optional<LocalTime> time, String userId) {
+    return subscribe(channelId, time, DigestOptions.DAILY, userId);
+  }
 
-  String unsubscribe(String channelId, String userId);
+  /**
+   * Adds or moves one subscription of the channel: one daily and one weekly per group may coexist. The group, when
+   * named, is known (the caller checked).
+   */
+  String subscribe(String channelId, Optional<LocalTime> time, DigestOptions options, String userId);
+
+  default String unsubscribe(String channelId, String userId) {
+    return unsubscribe(channelId, false, Optional.empty(), userId);
+  }
+
+  /** Removes the channel's daily (or weekly) subscription of the team (or of the group). */
+  String unsubscribe(String channelId, boolean weekly, Optional<String> group, String userId);
 
   /** Every subscription with its schedule and its last delivery's time and outcome. */
   String list();

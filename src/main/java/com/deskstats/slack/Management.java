@@ -18,16 +18,14 @@ final class Management {
 
   private final DigestControl digest;
   private final SlackUsers users;
+  private final Answers answers;
   private final GroupCommands roster;
 
-  Management(DigestControl digest, SlackUsers users) {
-    this(digest, users, null);
-  }
-
   /** With the groups and links commands ({@code roster}); null answers them as unavailable. */
-  Management(DigestControl digest, SlackUsers users, GroupCommands roster) {
+  Management(DigestControl digest, SlackUsers users, Answers answers, GroupCommands roster) {
     this.digest = digest;
     this.users = users;
+    this.answers = answers;
     this.roster = roster;
   }
 
@@ -44,12 +42,14 @@ final class Management {
           () -> new Commands.Reply(Answer.of(digest.list(), "ok"), false));
     }
     if (command instanceof Command.Subscribe s) {
+      // An unknown group is refused with the groups listed, before anything is saved.
       return manage(command, commands, requestId, ctx, client, user, channel, s.channelId(),
-          target -> digest.subscribe(target, s.time(), user));
+          target -> answers.scope(s.options().group()) instanceof Answers.Scoped.Unknown u ? u.answer().message().text()
+              : digest.subscribe(target, s.time(), s.options(), user));
     }
     if (command instanceof Command.Unsubscribe s) {
       return manage(command, commands, requestId, ctx, client, user, channel, s.channelId(),
-          target -> digest.unsubscribe(target, user));
+          target -> digest.unsubscribe(target, s.weekly(), s.group(), user));
     }
     Command.DigestNow d = (Command.DigestNow) command;
     return manage(command, commands, requestId, ctx, client, user, channel, d.channelId(),

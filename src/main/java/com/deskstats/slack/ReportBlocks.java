@@ -2,6 +2,7 @@ package com.deskstats.slack;
 
 import static com.deskstats.slack.ReportFormat.count;
 import static com.deskstats.slack.ReportFormat.countChange;
+import static com.deskstats.slack.ReportFormat.judged;
 import static com.deskstats.slack.ReportFormat.percent;
 import static com.deskstats.slack.ReportFormat.ratio;
 import static com.deskstats.slack.ReportFormat.seconds;
@@ -19,6 +20,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.AgentStats;
+import com.deskstats.stats.Comparison;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Ranked;
 import com.deskstats.stats.Report;
@@ -102,7 +104,7 @@ public final class ReportBlocks {
     blocks.add(mrkdwnSection(satisfactionBoard(r)));
     blocks.add(mrkdwnSection(firstResponseBoard(r)));
     blocks.add(mrkdwnSection(needsAttention(r)));
-    blocks.add(contextLine(r, o, true));
+    blocks.add(contextLine(r, o));
     if (o.buttons()) navigation(r.period(), "", scopeWords(r), o).ifPresent(blocks::add);
     return new Message(reportText(title, r), blocks);
   }
@@ -125,7 +127,21 @@ public final class ReportBlocks {
     if (t.rated() > 0) s.append(", satisfaction ").append(ratio(t.satisfied(), t.rated()));
     t.firstResponse().ifPresent(f -> s.append(", first response ").append(seconds(f)).append(" avg"));
     s.append(", ").append(count(t.unreplied())).append(" unreplied.");
+    TeamSummary prev = comparable(r.previous());
+    if (prev != null) {
+      s.append(" Compared with ").append(r.comparison().label()).append(": sessions ")
+          .append(countChange(t.sessions(), prev.sessions()));
+      appendChange(s, "satisfaction", judged(shareChange(t.satisfaction(), prev.satisfaction()), ReportFormat.Good.UP));
+      appendChange(s, "first response",
+          judged(secondsChange(t.firstResponse(), prev.firstResponse()), ReportFormat.Good.DOWN));
+      appendChange(s, "unreplied", judged(countChange(t.unreplied(), prev.unreplied()), ReportFormat.Good.DOWN));
+      s.append('.');
+    }
     return s.toString();
+  }
+
+  private static void appendChange(StringBuilder s, String what, String change) {
+    if (!change.isEmpty()) s.append(", ").append(what).append(' ').append(change);
   }
 
   private static List<TextObject> summaryFields(Report r) {
@@ -136,14 +152,16 @@ public final class ReportBlocks {
     f.add(field("Active agents", count(cur.activeAgents()),
         prev == null ? "" : countChange(cur.activeAgents(), prev.activeAgents())));
     f.add(field("Satisfaction", ratio(cur.satisfied(), cur.rated()),
-        prev == null ? "" : shareChange(cur.satisfaction(), prev.satisfaction())));
+        prev == null ? "" : judged(shareChange(cur.satisfaction(), prev.satisfaction()), ReportFormat.Good.UP)));
     f.add(field("First response",
         cur.firstResponse().isPresent() ? seconds(cur.firstResponse().getAsDouble()) + " avg" : "no answered sessions",
-        prev == null ? "" : secondsChange(cur.firstResponse(), prev.firstResponse())));
+        prev == null ? "" : judged(secondsChange(cur.firstResponse(), prev.firstResponse()), ReportFormat.Good.DOWN)));
     f.add(field("Within 30 s",
         cur.firstRespUnder30Share().isPresent() ? percent(cur.firstRespUnder30Share().getAsDouble()) + " of answered" : "—",
-        prev == null ? "" : shareChange(cur.firstRespUnder30Share(), prev.firstRespUnder30Share())));
-    f.add(field("Unreplied", count(cur.unreplied()), prev == null ? "" : countChange(cur.unreplied(), prev.unreplied())));
+        prev == null ? "" : judged(shareChange(cur.firstRespUnder30Share(), prev.firstRespUnder30Share()),
+            ReportFormat.Good.UP)));
+    f.add(field("Unreplied", count(cur.unreplied()),
+        prev == null ? "" : judged(countChange(cur.unreplied(), prev.unreplied()), ReportFormat.Good.DOWN)));
     return f;
   }
 
@@ -172,7 +190,7 @@ public final class ReportBlocks {
     return capped(heading, board.size(), r.topN(), i -> {
       Ranked x = board.get(i);
       return x.rank() + ". *" + Mrkdwn.name(x.agent().displayName(), NAME_IN_LINE) + "* · "
-          + ratio(x.agent().satisfiedSessions(), x.agent().ratedSessions());
+          + ratio(x.agent().satisfiedSessions(), x.agent().ratedSessions()) + " · " + satisfactionMove(r, x);
     });
   }
 
@@ -183,8 +201,16 @@ public final class ReportBlocks {
     return capped(heading, board.size(), r.topN(), i -> {
       Ranked x = board.get(i);
       return x.rank() + ". *" + Mrkdwn.name(x.agent().displayName(), NAME_IN_LINE) + "* · "
-          + seconds(x.agent().avgFirstRespTime()) + " avg · " + within30(x.agent());
+          + seconds(x.agent().avgFirstRespTime()) + " avg · " + within30(x.agent()) + " · " + firstResponseMove(r, x);
     });
+  }
+
+  private static String satisfactionMove(Report r, Ranked x) {
+    return r.comparison() == null ? "" : r.comparison().satisfactionMove(x).text();
+  }
+
+  private static String firstResponseMove(Report r, Ranked x) {
+    return r.comparison() == null ? "" : r.comparison().firstResponseMove(x).text();
   }
 
   private static String within30(AgentStats a) {
@@ -227,14 +253,15 @@ public final class ReportBlocks {
     return section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION_TEXT))));
   }
 
-  private static LayoutBlock contextLine(Report r, Options o, boolean changes) {
+  private static LayoutBlock contextLine(Report r, Options o) {
     StringBuilder s = new StringBuilder();
     if (r.sample()) s.append("*Sample data*: the bundled demo team, not your Desk · ");
     s.append("Period ").append(r.period().label())
         .append(" · days in ").append(r.zone().getId())
         .append(" · ").append(ReportFormat.dataAge(r.dataAsOf(), r.zone(), o.now()));
-    if (changes && comparable(r.previous()) != null) {
-      s.append(" · changes vs ").append(r.period().previous().label());
+    Comparison c = r.comparison();
+    if (c != null) {
+      s.append(" · compared with ").append(c.label()).append(comparable(r.previous()) == null ? ", no data then" : "");
     }
     String text = Mrkdwn.escape(Mrkdwn.truncate(s.toString(), 1000));
     return context(List.of(markdownText(text)));
@@ -303,7 +330,8 @@ public final class ReportBlocks {
     f.add(cardField("First login · last logout", ReportFormat.timestamp(a.firstLoginTimestamp(), r.zone()),
         ReportFormat.timestamp(a.lastLogoutTimestamp(), r.zone())));
     blocks.add(section(s -> s.fields(f)));
-    blocks.add(contextLine(r, o, false));
+    CardTrends.section(c).ifPresent(blocks::add);
+    blocks.add(contextLine(r, o));
     if (o.buttons()) navigation(r.period(), "agent " + a.agentId() + " ", scopeWords(r), o).ifPresent(blocks::add);
 
     String text = title + ": " + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + ", " + count(a.totalSessions())
@@ -315,14 +343,20 @@ public final class ReportBlocks {
 
   private static String satisfactionRank(AgentCard c) {
     OptionalInt rank = c.satisfactionRank();
-    if (rank.isPresent()) return "#" + rank.getAsInt() + " of " + count(c.report().satisfaction().size());
+    if (rank.isPresent()) {
+      return "#" + rank.getAsInt() + " of " + count(c.report().satisfaction().size()) + " · "
+          + satisfactionMove(c.report(), new Ranked(rank.getAsInt(), c.agent()));
+    }
     long ratings = c.agent().ratedSessions();
     return "not ranked: " + count(ratings) + (ratings == 1 ? " rating" : " ratings") + ", needs " + c.report().minRatings();
   }
 
   private static String firstResponseRank(AgentCard c) {
     OptionalInt rank = c.firstResponseRank();
-    if (rank.isPresent()) return "#" + rank.getAsInt() + " of " + count(c.report().firstResponse().size());
+    if (rank.isPresent()) {
+      return "#" + rank.getAsInt() + " of " + count(c.report().firstResponse().size()) + " · "
+          + firstResponseMove(c.report(), new Ranked(rank.getAsInt(), c.agent()));
+    }
     return "not ranked: no answered session";
   }
 

@@ -14,6 +14,7 @@ public final class ReportFormat {
   private ReportFormat() {}
 
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_HH_MM = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   /** 1234567 → "1,234,567". */
@@ -71,6 +72,24 @@ public final class ReportFormat {
     long d = Math.round(current.getAsDouble()) - Math.round(previous.getAsDouble());
     if (d == 0) return "±0s";
     return (d > 0 ? "▲ " : "▼ ") + seconds(Math.abs(d));
+  }
+
+  /** Which way a change of a summary figure is good for the team; sessions and active agents are neither. */
+  public enum Good { UP, DOWN, NEITHER }
+
+  /**
+   * A change with what it means for the team: "▼ 4s (better)" for a faster first response, "▲ 2 (worse)" for more
+   * unreplied sessions; as it is when no change or when {@code good} is {@link Good#NEITHER}.
+   */
+  public static String judged(String change, Good good) {
+    boolean up = change.startsWith("▲");
+    if (good == Good.NEITHER || !(up || change.startsWith("▼"))) return change;
+    return change + (up == (good == Good.UP) ? " (better)" : " (worse)");
+  }
+
+  /** "16 Nov": a trend line's end. */
+  public static String dayMonth(LocalDate day) {
+    return DAY_MONTH.format(day);
   }
 
   /** "14:05" when {@code at} falls on {@code today} in the zone, else "Mon 23 Nov 14:05". */

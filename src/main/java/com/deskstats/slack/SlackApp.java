@@ -116,7 +116,7 @@ public final class SlackApp {
     this.background = new Background(executor, metrics);
     Answers answers = new Answers(reports, groups, users, clock);
     GroupCommands roster = groupStore == null || links == null ? null : new GroupCommands(answers, users, groupStore, links);
-    Commands commands = new Commands(answers, new Management(digest, users, roster), background, responseUrls, access);
+    Commands commands = new Commands(answers, new Management(digest, users, answers, roster), background, responseUrls, access);
     Buttons buttons = new Buttons(answers, background, responseUrls, access);
     Home home = new Home(answers, background, access);
     // Bolt's verification refuses old timestamps only; refuse far-future ones too, so no signed request

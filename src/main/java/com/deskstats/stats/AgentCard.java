@@ -7,10 +7,12 @@ import java.util.OptionalInt;
  *
  * @param satisfactionRank empty when the agent is not on the satisfaction board (too few ratings)
  * @param firstResponseRank empty when the agent answered no session
+ * @param trends the agent's headline metrics over the 14 days ending with the period
  */
 public record AgentCard(
     Report report,
     AgentStats agent,
     OptionalInt satisfactionRank,
     OptionalInt firstResponseRank,
-    TeamMedians medians) {}
+    TeamMedians medians,
+    AgentTrends trends) {}

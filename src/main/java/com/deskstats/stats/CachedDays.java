@@ -77,6 +77,14 @@ public final class CachedDays implements DaySource {
     return shared(day, closed);
   }
 
+  /** A partial day is never cached and never shares a flight with the whole day. */
+  @Override
+  public DayRows dayUntil(LocalDate day, java.time.LocalTime until) throws DeskException {
+    metrics.cache("miss");
+    List<AgentRow> rows = desk.fetchDayUntil(day, until, Set.of());
+    return new DayRows(day, rows, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
   @Override
   public boolean sample() {
     return desk.sample();

@@ -89,7 +89,9 @@ public final class Chart {
       for (Ranked x : r.satisfaction().subList(0, Math.min(rows, r.satisfaction().size()))) {
         AgentStats a = x.agent();
         double share = a.ratedSessions() == 0 ? 0 : (double) a.satisfiedSessions() / a.ratedSessions();
-        sat.add(new Bar(x.rank(), a, share, percent(share) + " (" + a.satisfiedSessions() + "/" + a.ratedSessions() + ")"));
+        sat.add(new Bar(x.rank(), a, share, Leaderboards.wilsonLowerBound(a.satisfiedSessions(), a.ratedSessions()),
+            Leaderboards.wilsonUpperBound(a.satisfiedSessions(), a.ratedSessions()), percent(share) + " (" + a.satisfiedSessions() + "/" + a.ratedSessions() + ")"
+            + move(r.comparison(), r.comparison() == null ? null : r.comparison().satisfactionMove(x))));
       }
       List<Bar> resp = new ArrayList<>();
       List<Ranked> fr = r.firstResponse().subList(0, Math.min(rows, r.firstResponse().size()));
@@ -99,8 +101,11 @@ public final class Chart {
         double frac = slowest <= 0 ? 0 : a.avgFirstRespTime() / slowest;
         String within = a.firstRespUnder30Share().isPresent()
             ? " · " + percent(a.firstRespUnder30Share().getAsDouble()) + " ≤30s" : "";
-        resp.add(new Bar(x.rank(), a, frac, seconds(a.avgFirstRespTime()) + within));
+        resp.add(new Bar(x.rank(), a, frac, Double.NaN, Double.NaN, seconds(a.avgFirstRespTime()) + within
+            + move(r.comparison(), r.comparison() == null ? null : r.comparison().firstResponseMove(x))));
       }
+      g.setFont(fonts.base(Font.PLAIN, 17));
+      g.drawString("Satisfaction whiskers: 95% Wilson interval; the board ranks by its lower end.", 40, 114);
       int top = 130;
       int panelW = (WIDTH - 40 * 2 - 40) / 2;
       panel(g, fonts, 40, top, panelW, rows, "Satisfaction", "Wilson-ranked, at least " + r.minRatings() + " ratings",
@@ -113,7 +118,8 @@ public final class Chart {
     return img;
   }
 
-  private record Bar(int rank, AgentStats agent, double fraction, String label) {}
+  /** A bar; {@code low}..{@code high} is its whisker (NaN: none). */
+  private record Bar(int rank, AgentStats agent, double fraction, double low, double high, String label) {}
 
   private static void panel(Graphics2D g, Fonts fonts, int x, int y, int w, int rows, String title, String note,
       Color color, List<Bar> bars, int total, String empty) {
@@ -158,6 +164,16 @@ public final class Chart {
       g.setColor(color);
       g.fillRoundRect(barX, rowY + 6, Math.max(len, 4), rowH - 12, 8, 8);
       g.setColor(INK);
+      if (!Double.isNaN(b.low())) {
+        int lo = barX + (int) Math.round(b.low() * barMax);
+        int hi = barX + (int) Math.round(b.high() * barMax);
+        int mid = rowY + rowH / 2;
+        g.setStroke(new BasicStroke(2));
+        g.drawLine(lo, mid, hi, mid);
+        g.drawLine(lo, mid - 7, lo, mid + 7);
+        g.drawLine(hi, mid - 7, hi, mid + 7);
+        len = Math.max(len, hi - barX);
+      }
       g.setFont(fonts.base(Font.PLAIN, 20));
       g.drawString(fit(b.label(), g.getFontMetrics(), valueW + barMax - len), barX + Math.max(len, 4) + 8, base);
     }
@@ -168,7 +184,12 @@ public final class Chart {
     }
   }
 
-  /** The text, cut by code points with "…" until it fits {@code width} pixels. */
+  /** "  ▲2" after a bar's value: its move since the comparison period. */
+  private static String move(Comparison c, Comparison.Move m) {
+    return c == null ? "" : "  " + m.text();
+  }
+
+    /** The text, cut by code points with "…" until it fits {@code width} pixels. */
   private static String fit(String s, FontMetrics fm, int width) {
     if (fm.stringWidth(s) <= width) return s;
     int[] cps = s.codePoints().toArray();

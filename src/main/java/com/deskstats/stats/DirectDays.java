@@ -23,6 +23,11 @@ public final class DirectDays implements DaySource {
   }
 
   @Override
+  public DayRows dayUntil(LocalDate day, java.time.LocalTime until) throws DeskException {
+    return new DayRows(day, desk.fetchDayUntil(day, until, Set.of()), clock.instant());
+  }
+
+  @Override
   public boolean sample() {
     return desk.sample();
   }

@@ -42,6 +42,16 @@ public final class Leaderboards {
     return Math.max(0, (centre - margin) / (1 + z2 / n));
   }
 
+  /** The upper bound of the same 95% Wilson interval; 0 when {@code total} is 0. */
+  public static double wilsonUpperBound(long positive, long total) {
+    if (total <= 0) return 0;
+    double n = total;
+    double p = Math.max(0, Math.min(positive, total)) / n;
+    double z2 = Z_95 * Z_95;
+    double margin = Z_95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+    return Math.min(1, (p + z2 / (2 * n) + margin) / (1 + z2 / n));
+  }
+
   /**
    * Agents with at least {@code minRatings} rated sessions (and always at least one), ordered by the Wilson
    * lower bound of satisfied/rated descending, then more ratings, then AgentId. Ranks are positions 1, 2, 3…:

@@ -9,13 +9,14 @@ import java.util.List;
  *
  * @param sample true when built from the bundled sample team: every surface marks it as sample data
  * @param dataAsOf when the newest of the underlying rows was fetched from Desk
- * @param previous the previous period of the same length, for ▲/▼ changes
+ * @param previous the team summary of the comparison period, for ▲/▼ changes
  * @param agents every agent with any activity in the period, by AgentId
  * @param satisfaction the full satisfaction board (agents with at least {@code minRatings} ratings)
  * @param firstResponse the full first-response board (agents with at least one answered session)
  * @param needsAttention agents with unreplied sessions, most first
  * @param topN how many of each board to show
  * @param scope the whole team, or the group the report covers
+ * @param comparison the comparison period (SPEC §3) and the boards' ranks then, for rank movement
  */
 public record Report(
     Period period,
@@ -30,4 +31,5 @@ public record Report(
     List<AgentStats> needsAttention,
     int minRatings,
     int topN,
-    Scope scope) {}
+    Scope scope,
+    Comparison comparison) {}

@@ -4,10 +4,16 @@ import com.deskstats.desk.DeskException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -60,29 +66,57 @@ public final class ReportService implements Reports {
   @Override
   public Report report(Period period, Scope scope) throws DeskException {
     long started = System.nanoTime();
-    Period previous = period.previous();
-    List<LocalDate> wanted = new ArrayList<>(period.dates());
-    wanted.addAll(previous.dates());
-    List<DayRows> fetched = fetchAll(wanted);
-    List<DayRows> current = fetched.subList(0, period.days());
-    List<DayRows> before = fetched.subList(period.days(), fetched.size());
-    Report report = build(period, scope, current, before);
+    Report report = load(period, scope, List.of()).report();
     log.debug("report {} ({} agents) in {} ms", period.token(), report.agents().size(),
         (System.nanoTime() - started) / 1_000_000);
     return report;
   }
 
-  /** A report from rows already in hand: {@code current} covers the period, {@code previous} the period before. */
+  /** A report and every whole day fetched for it, by date. */
+  private record Loaded(Report report, Map<LocalDate, DayRows> days) {}
+
+  /**
+   * The one place that decides which days a report needs (SPEC §3): the period, its comparison (a partial last
+   * day when the period ends today), and {@code extra} days (a card's trend), all fetched at once in parallel.
+   */
+  private Loaded load(Period period, Scope scope, List<LocalDate> extra) throws DeskException {
+    ZonedDateTime now = clock.instant().atZone(zone);
+    Optional<LocalTime> cut = Comparison.cutOf(period, now.toLocalDate(), now.toLocalTime());
+    Period before = Comparison.periodOf(period);
+    Set<LocalDate> whole = new LinkedHashSet<>(period.dates());
+    List<LocalDate> beforeWhole = cut.isPresent() ? before.dates().subList(0, before.days() - 1) : before.dates();
+    whole.addAll(beforeWhole);
+    whole.addAll(extra);
+    List<DayFetch> fetches = new ArrayList<>(whole.size() + 1);
+    for (LocalDate d : whole) fetches.add(() -> days.day(d));
+    cut.ifPresent(t -> fetches.add(() -> days.dayUntil(before.to(), t)));
+    List<DayRows> fetched = fetchAll(fetches);
+    Map<LocalDate, DayRows> byDay = new HashMap<>();
+    for (int i = 0; i < whole.size(); i++) byDay.put(fetched.get(i).day(), fetched.get(i));
+    List<DayRows> current = period.dates().stream().map(byDay::get).toList();
+    List<DayRows> previous = new ArrayList<>(beforeWhole.stream().map(byDay::get).toList());
+    if (cut.isPresent()) previous.add(fetched.get(fetched.size() - 1));
+    return new Loaded(build(period, scope, current, previous, cut), byDay);
+  }
+
+  /** A report from rows already in hand: {@code current} covers the period, {@code previous} its comparison. */
   public Report build(Period period, List<DayRows> current, List<DayRows> previous) {
     return build(period, Scope.TEAM, current, previous);
   }
 
-  /** As {@link #build(Period, List, List)}, for the agents in {@code scope} only. */
+  /** As {@link #build(Period, List, List)}, for the agents in {@code scope} only (whole comparison days). */
   public Report build(Period period, Scope scope, List<DayRows> current, List<DayRows> previous) {
+    return build(period, scope, current, previous, Optional.empty());
+  }
+
+  /** As above; {@code cut} is the clock time the comparison's last day was read up to, when it was partial. */
+  public Report build(Period period, Scope scope, List<DayRows> current, List<DayRows> previous,
+      Optional<LocalTime> cut) {
     current = current.stream().map(scope::filter).toList();
     previous = previous.stream().map(scope::filter).toList();
     List<AgentStats> agents = List.copyOf(Aggregation.aggregate(current));
-    TeamSummary previousSummary = TeamMetrics.summary(Aggregation.aggregate(previous));
+    List<AgentStats> before = Aggregation.aggregate(previous);
+    TeamSummary previousSummary = TeamMetrics.summary(before);
     Instant asOf = Instant.EPOCH;
     for (DayRows d : current) {
       if (d.fetchedAt() != null && d.fetchedAt().isAfter(asOf)) asOf = d.fetchedAt();
@@ -100,20 +134,29 @@ public final class ReportService implements Reports {
         TeamMetrics.needsAttention(agents),
         minRatings,
         topN,
-        scope);
+        scope,
+        Comparison.of(period, cut, Leaderboards.satisfaction(before, minRatings), Leaderboards.firstResponse(before)));
   }
 
   @Override
   public Optional<AgentCard> card(Period period, Scope scope, String agentId) throws DeskException {
     if (agentId == null || agentId.isBlank()) return Optional.empty();
-    return cardOf(report(period, scope), agentId);
+    List<LocalDate> trendDays = AgentTrends.days(period);
+    Loaded loaded = load(period, scope, trendDays);
+    return cardOf(loaded.report(), agentId, trendDays.stream().map(loaded.days()::get).toList());
+  }
+
+  /** As {@link #cardOf(Report, String, List)} with no trend days at hand: the lines are empty. */
+  public static Optional<AgentCard> cardOf(Report report, String agentId) {
+    return cardOf(report, agentId, List.of());
   }
 
   /**
    * The card of one agent of a report already built (no fetch), or empty when no active agent has that AgentId
    * ignoring case and surrounding spaces; an exact AgentId wins over one that differs only in case.
+   * {@code trendDays} are the days its trend lines cover, in order.
    */
-  public static Optional<AgentCard> cardOf(Report report, String agentId) {
+  public static Optional<AgentCard> cardOf(Report report, String agentId, List<DayRows> trendDays) {
     if (agentId == null || agentId.isBlank()) return Optional.empty();
     agentId = agentId.strip();
     AgentStats found = null;
@@ -130,7 +173,8 @@ public final class ReportService implements Reports {
         found,
         Leaderboards.rankOf(report.satisfaction(), found.agentId()),
         Leaderboards.rankOf(report.firstResponse(), found.agentId()),
-        TeamMetrics.medians(report.agents())));
+        TeamMetrics.medians(report.agents()),
+        AgentTrends.of(found.agentId(), trendDays)));
   }
 
   @Override
@@ -142,13 +186,13 @@ public final class ReportService implements Reports {
    * Fetches every day on the executor; the result is in the order asked. The first day to fail fails the whole
    * fetch at once, without waiting for slower days (they finish in the background and still fill the cache).
    */
-  private List<DayRows> fetchAll(List<LocalDate> dates) throws DeskException {
+  private List<DayRows> fetchAll(List<DayFetch> dates) throws DeskException {
     List<CompletableFuture<DayRows>> futures = new ArrayList<>(dates.size());
     CompletableFuture<Void> done = new CompletableFuture<>();
-    for (LocalDate d : dates) {
+    for (DayFetch d : dates) {
       CompletableFuture<DayRows> f = CompletableFuture.supplyAsync(() -> {
         try {
-          return days.day(d);
+          return d.get();
         } catch (DeskException e) {
           throw new CompletionException(e);
         }
@@ -176,6 +220,11 @@ public final class ReportService implements Reports {
     List<DayRows> out = new ArrayList<>(dates.size());
     for (CompletableFuture<DayRows> f : futures) out.add(f.join());
     return out;
+  }
+
+  /** One day to read: whole, or up to a clock time. */
+  private interface DayFetch {
+    DayRows get() throws DeskException;
   }
 
   /** Drops days not yet started; a CompletableFuture never interrupts a fetch already running. */

@@ -18,10 +18,11 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
- * The delivery record that makes the digest at-most-once per channel and day across restarts and replicas.
+ * The delivery record that makes each digest at-most-once per channel, cadence, group and period across restarts
+ * and replicas.
  *
- * <p>{@link #claim} inserts the day's scheduled row; the unique key (channel_id, scheduled_day) lets exactly
- * one node win. A claim whose node died before Slack accepted the message (status claimed, no message_ts)
+ * <p>{@link #claim} inserts the period's scheduled row; the unique key (channel_id, cadence, group_name,
+ * scheduled_day) lets exactly one node win. A claim whose node died before Slack accepted the message (status claimed, no message_ts)
  * may be taken over once it is older than {@code staleAfter}: that trades a duplicate in the rare case of a
  * crash between Slack's answer and our write of message_ts for never silently losing a day.
  */
@@ -35,6 +36,9 @@ public final class DeliveryStore {
 
   private static final String COLUMNS = "id, channel_id, delivery_day, kind, status, attempts, claimed_by, claimed_at, "
       + "finished_at, error, message_ts";
+
+  /** The WHERE condition of one digest: channel, cadence and group (three parameters). */
+  private static final String KEY = "channel_id = ? AND cadence = ? AND group_name = ?";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -55,25 +59,30 @@ public final class DeliveryStore {
    * won, empty to every other (already claimed, sent, failed or skipped).
    */
   public OptionalLong claim(String channelId, LocalDate day, String node) {
+    return claim(DeliveryKey.daily(channelId), day, node);
+  }
+
+  /** As {@link #claim(String, LocalDate, String)} for one digest of the channel; {@code day} starts its period. */
+  public OptionalLong claim(DeliveryKey key, LocalDate day, String node) {
     Instant now = clock.instant();
     try (Connection c = dataSource.getConnection()) {
       try {
-        return OptionalLong.of(insert(c, channelId, day, Kind.SCHEDULED, Status.CLAIMED, node, now, null));
+        return OptionalLong.of(insert(c, key, day, Kind.SCHEDULED, Status.CLAIMED, node, now, null));
       } catch (SQLException e) {
         if (!DUPLICATE_KEY.equals(e.getSQLState())) throw e;
       }
       // Take over a claim whose node died before posting; the conditional update lets only one node win.
       try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE delivery SET claimed_by = ?, claimed_at = ? WHERE channel_id = ? AND scheduled_day = ? "
+          "UPDATE delivery SET claimed_by = ?, claimed_at = ? WHERE " + KEY + " AND scheduled_day = ? "
               + "AND status = 'claimed' AND message_ts IS NULL AND claimed_at < ?")) {
         ps.setString(1, node);
         ps.setObject(2, ts(now));
-        ps.setString(3, channelId);
-        ps.setObject(4, day);
-        ps.setObject(5, ts(now.minus(staleAfter)));
+        int i = setKey(ps, 3, key);
+        ps.setObject(i, day);
+        ps.setObject(i + 1, ts(now.minus(staleAfter)));
         if (ps.executeUpdate() == 0) return OptionalLong.empty();
       }
-      return scheduled(c, channelId, day).map(d -> OptionalLong.of(d.id())).orElse(OptionalLong.empty());
+      return scheduled(c, key, day).map(d -> OptionalLong.of(d.id())).orElse(OptionalLong.empty());
     } catch (SQLException e) {
       throw new StoreException("Could not record the digest delivery.", e);
     }
@@ -84,23 +93,28 @@ public final class DeliveryStore {
    * stale claim (its node died before posting) is turned into the skip, so the day does not stay "in progress".
    */
   public boolean skip(String channelId, LocalDate day, String node, String reason) {
+    return skip(DeliveryKey.daily(channelId), day, node, reason);
+  }
+
+  /** As {@link #skip(String, LocalDate, String, String)} for one digest of the channel. */
+  public boolean skip(DeliveryKey key, LocalDate day, String node, String reason) {
     Instant now = clock.instant();
     try (Connection c = dataSource.getConnection()) {
       try {
-        insert(c, channelId, day, Kind.SCHEDULED, Status.SKIPPED, node, now, reason);
+        insert(c, key, day, Kind.SCHEDULED, Status.SKIPPED, node, now, reason);
         return true;
       } catch (SQLException e) {
         if (!DUPLICATE_KEY.equals(e.getSQLState())) throw e;
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE delivery SET status = 'skipped', claimed_by = ?, finished_at = ?, error = ? WHERE channel_id = ? "
-              + "AND scheduled_day = ? AND status = 'claimed' AND message_ts IS NULL AND claimed_at < ?")) {
+          "UPDATE delivery SET status = 'skipped', claimed_by = ?, finished_at = ?, error = ? WHERE " + KEY
+              + " AND scheduled_day = ? AND status = 'claimed' AND message_ts IS NULL AND claimed_at < ?")) {
         ps.setString(1, node);
         ps.setObject(2, ts(now));
         ps.setString(3, clip(reason));
-        ps.setString(4, channelId);
-        ps.setObject(5, day);
-        ps.setObject(6, ts(now.minus(staleAfter)));
+        int i = setKey(ps, 4, key);
+        ps.setObject(i, day);
+        ps.setObject(i + 1, ts(now.minus(staleAfter)));
         return ps.executeUpdate() > 0;
       }
     } catch (SQLException e) {
@@ -111,7 +125,7 @@ public final class DeliveryStore {
   /** Records a test send ({@code digest now}); it never takes the day's scheduled slot. */
   public long startTest(String channelId, LocalDate day, String node) {
     try (Connection c = dataSource.getConnection()) {
-      return insert(c, channelId, day, Kind.TEST, Status.CLAIMED, node, clock.instant(), null);
+      return insert(c, DeliveryKey.daily(channelId), day, Kind.TEST, Status.CLAIMED, node, clock.instant(), null);
     } catch (SQLException e) {
       throw new StoreException("Could not record the test send.", e);
     }
@@ -136,6 +150,18 @@ public final class DeliveryStore {
     finish(id, Status.SKIPPED, reason, null);
   }
 
+  /** The most recent delivery of one digest of a channel (its daily team digest: test sends too). */
+  public Optional<Delivery> last(DeliveryKey key) {
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM delivery WHERE " + KEY
+             + " ORDER BY claimed_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
+      setKey(ps, 1, key);
+      return one(ps);
+    } catch (SQLException e) {
+      throw new StoreException("Could not read the digest deliveries.", e);
+    }
+  }
+
   /** The channel's most recent delivery or test send. */
   public Optional<Delivery> last(String channelId) {
     try (Connection c = dataSource.getConnection();
@@ -150,29 +176,41 @@ public final class DeliveryStore {
 
   /** The channel's scheduled delivery for a day, if any is recorded. */
   public Optional<Delivery> scheduled(String channelId, LocalDate day) {
+    return scheduled(DeliveryKey.daily(channelId), day);
+  }
+
+  /** The scheduled delivery of one digest of a channel for the period starting {@code day}, if any is recorded. */
+  public Optional<Delivery> scheduled(DeliveryKey key, LocalDate day) {
     try (Connection c = dataSource.getConnection()) {
-      return scheduled(c, channelId, day);
+      return scheduled(c, key, day);
     } catch (SQLException e) {
       throw new StoreException("Could not read the digest deliveries.", e);
     }
   }
 
-  private Optional<Delivery> scheduled(Connection c, String channelId, LocalDate day) throws SQLException {
+  private Optional<Delivery> scheduled(Connection c, DeliveryKey key, LocalDate day) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + COLUMNS + " FROM delivery WHERE channel_id = ? AND scheduled_day = ?")) {
-      ps.setString(1, channelId);
-      ps.setObject(2, day);
+        "SELECT " + COLUMNS + " FROM delivery WHERE " + KEY + " AND scheduled_day = ?")) {
+      ps.setObject(setKey(ps, 1, key), day);
       return one(ps);
     }
   }
 
-  private long insert(Connection c, String channelId, LocalDate day, Kind kind, Status status, String node,
+  /** Binds {@link #KEY}'s three parameters from {@code at}; returns the next parameter's index. */
+  private static int setKey(PreparedStatement ps, int at, DeliveryKey key) throws SQLException {
+    ps.setString(at, key.channelId());
+    ps.setString(at + 1, key.cadence());
+    ps.setString(at + 2, key.group());
+    return at + 3;
+  }
+
+  private long insert(Connection c, DeliveryKey key, LocalDate day, Kind kind, Status status, String node,
       Instant now, String error) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO delivery (channel_id, delivery_day, kind, scheduled_day, status, attempts, claimed_by, "
-            + "claimed_at, finished_at, error) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+            + "claimed_at, finished_at, error, cadence, group_name) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
         Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, channelId);
+      ps.setString(1, key.channelId());
       ps.setObject(2, day);
       ps.setString(3, kind.sql());
       ps.setObject(4, kind == Kind.SCHEDULED ? day : null, java.sql.Types.DATE);
@@ -181,6 +219,8 @@ public final class DeliveryStore {
       ps.setObject(7, ts(now));
       ps.setObject(8, status == Status.CLAIMED ? null : ts(now), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
       ps.setString(9, clip(error));
+      ps.setString(10, key.cadence());
+      ps.setString(11, key.group());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) throw new SQLException("no generated key for the delivery row");

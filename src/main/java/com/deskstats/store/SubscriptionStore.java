@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 /** Digest subscriptions added from Slack, kept in the {@code subscription} table. */
 public final class SubscriptionStore {
 
+  private static final String COLUMNS = "channel_id, cron, time_zone, created_by, created_at, cadence, group_name, csv";
+
   private final DataSource dataSource;
 
   public SubscriptionStore(DataSource dataSource) {
@@ -25,7 +27,7 @@ public final class SubscriptionStore {
   public List<Subscription> list() {
     try (Connection c = dataSource.getConnection();
          PreparedStatement ps = c.prepareStatement(
-             "SELECT channel_id, cron, time_zone, created_by, created_at FROM subscription ORDER BY channel_id");
+             "SELECT " + COLUMNS + " FROM subscription ORDER BY channel_id, cadence, group_name");
          ResultSet rs = ps.executeQuery()) {
       List<Subscription> out = new ArrayList<>();
       while (rs.next()) out.add(read(rs));
@@ -35,11 +37,18 @@ public final class SubscriptionStore {
     }
   }
 
+  /** The channel's daily subscription of the whole team. */
   public Optional<Subscription> find(String channelId) {
+    return find(DeliveryKey.daily(channelId));
+  }
+
+  public Optional<Subscription> find(DeliveryKey key) {
     try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = c.prepareStatement(
-             "SELECT channel_id, cron, time_zone, created_by, created_at FROM subscription WHERE channel_id = ?")) {
-      ps.setString(1, channelId);
+         PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM subscription "
+             + "WHERE channel_id = ? AND cadence = ? AND group_name = ?")) {
+      ps.setString(1, key.channelId());
+      ps.setString(2, key.cadence());
+      ps.setString(3, key.group());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
       }
@@ -48,17 +57,21 @@ public final class SubscriptionStore {
     }
   }
 
-  /** Adds the subscription or replaces the channel's schedule; returns true when it was new. */
+  /** Adds the subscription or replaces the schedule of its key (channel, cadence, group); returns true when it was new. */
   public boolean upsert(Subscription s) {
     try (Connection c = dataSource.getConnection()) {
       if (update(c, s)) return false;
       try (PreparedStatement in = c.prepareStatement(
-          "INSERT INTO subscription (channel_id, cron, time_zone, created_by, created_at) VALUES (?, ?, ?, ?, ?)")) {
+          "INSERT INTO subscription (channel_id, cron, time_zone, created_by, created_at, cadence, group_name, csv) "
+              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
         in.setString(1, s.channelId());
         in.setString(2, s.cron());
         in.setString(3, s.zone().getId());
         in.setString(4, s.createdBy());
         in.setObject(5, OffsetDateTime.ofInstant(s.createdAt(), ZoneOffset.UTC));
+        in.setString(6, s.cadence());
+        in.setString(7, s.group());
+        in.setBoolean(8, s.csv());
         in.executeUpdate();
         return true;
       } catch (SQLException e) {
@@ -75,21 +88,33 @@ public final class SubscriptionStore {
 
   private static boolean update(Connection c, Subscription s) throws SQLException {
     try (PreparedStatement up = c.prepareStatement(
-        "UPDATE subscription SET cron = ?, time_zone = ?, created_by = ?, created_at = ? WHERE channel_id = ?")) {
+        "UPDATE subscription SET cron = ?, time_zone = ?, created_by = ?, created_at = ?, csv = ? "
+            + "WHERE channel_id = ? AND cadence = ? AND group_name = ?")) {
       up.setString(1, s.cron());
       up.setString(2, s.zone().getId());
       up.setString(3, s.createdBy());
       up.setObject(4, OffsetDateTime.ofInstant(s.createdAt(), ZoneOffset.UTC));
-      up.setString(5, s.channelId());
+      up.setBoolean(5, s.csv());
+      up.setString(6, s.channelId());
+      up.setString(7, s.cadence());
+      up.setString(8, s.group());
       return up.executeUpdate() > 0;
     }
   }
 
-  /** Removes the channel's subscription; returns false when there was none. */
+  /** Removes the channel's daily subscription of the whole team; returns false when there was none. */
   public boolean delete(String channelId) {
+    return delete(DeliveryKey.daily(channelId));
+  }
+
+  /** Removes the subscription of this key; returns false when there was none. */
+  public boolean delete(DeliveryKey key) {
     try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = c.prepareStatement("DELETE FROM subscription WHERE channel_id = ?")) {
-      ps.setString(1, channelId);
+         PreparedStatement ps = c.prepareStatement(
+             "DELETE FROM subscription WHERE channel_id = ? AND cadence = ? AND group_name = ?")) {
+      ps.setString(1, key.channelId());
+      ps.setString(2, key.cadence());
+      ps.setString(3, key.group());
       return ps.executeUpdate() > 0;
     } catch (SQLException e) {
       throw new StoreException("Could not remove the digest subscription.", e);
@@ -98,6 +123,6 @@ public final class SubscriptionStore {
 
   private static Subscription read(ResultSet rs) throws SQLException {
     return new Subscription(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3)), rs.getString(4),
-        rs.getObject(5, OffsetDateTime.class).toInstant());
+        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), rs.getBoolean(8));
   }
 }

@@ -192,12 +192,13 @@ public final class AckBench {
   /** The bench sends no digest commands. */
   static final class NoDigest implements DigestControl {
     @Override
-    public String subscribe(String channelId, Optional<LocalTime> time, String userId) {
+    public String subscribe(String channelId, Optional<LocalTime> time, com.deskstats.slack.DigestOptions options,
+        String userId) {
       return "";
     }
 
     @Override
-    public String unsubscribe(String channelId, String userId) {
+    public String unsubscribe(String channelId, boolean weekly, Optional<String> group, String userId) {
       return "";
     }
 

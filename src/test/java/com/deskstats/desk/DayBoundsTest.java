@@ -41,4 +41,23 @@ class DayBoundsTest {
       assertThat(DayBounds.of(d.plusDays(1), ny).from()).isEqualTo(DayBounds.of(d, ny).to() + 1);
     }
   }
+
+  @Test
+  void partialDayEndsAtTheSameClockTimeEvenOnASpringForwardDay() {
+    ZoneId ny = ZoneId.of("America/New_York");
+    DayBounds b = DayBounds.until(LocalDate.of(2026, 3, 8), java.time.LocalTime.of(14, 5), ny);
+    assertThat(b.from()).isEqualTo(1772946000L);
+    // 14:05 EDT is 18:05 UTC: 13 h 05 min after a midnight that was still EST.
+    assertThat(b.to()).isEqualTo(1772993100L);
+    assertThat(b.to() - b.from()).isEqualTo(13 * 3600 + 5 * 60);
+  }
+
+  @Test
+  void partialDayInTheSkippedHourMovesForwardAndNeverPassesTheDaysEnd() {
+    ZoneId ny = ZoneId.of("America/New_York");
+    LocalDate d = LocalDate.of(2026, 3, 8);
+    // 02:30 does not exist that day: Java reads it as 03:30 EDT, 07:30 UTC.
+    assertThat(DayBounds.until(d, java.time.LocalTime.of(2, 30), ny).to()).isEqualTo(1772955000L);
+    assertThat(DayBounds.until(d, java.time.LocalTime.MAX, ny).to()).isEqualTo(DayBounds.of(d, ny).to());
+  }
 }

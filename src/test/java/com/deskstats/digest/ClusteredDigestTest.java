@@ -71,6 +71,42 @@ class ClusteredDigestTest {
   }
 
   @Test
+  void aWeeklyAndADailyDigestOfOneChannelPostOnceEachAcrossTwoReplicas() throws Exception {
+    String url = DigestDatabases.postgresUrl();
+    Map<String, String> env = Map.of("DATABASE_URL", url, "DIGEST_GRACE", "6h");
+    Clock clock = Clock.systemUTC();
+    ZonedDateTime due = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
+    String time = due.getSecond() + " " + due.getMinute() + " " + due.getHour();
+    String weekday = due.getDayOfWeek().name().substring(0, 3);
+    try (HikariDataSource poolA = DigestDatabases.pool(url, 6); HikariDataSource poolB = DigestDatabases.pool(url, 6);
+         FakeSlack slack = new FakeSlack(); Nodes nodes = new Nodes(slack)) {
+      SubscriptionStore subscriptions = new SubscriptionStore(poolA);
+      subscriptions.upsert(new Subscription("C1", time + " * * ?", ZoneOffset.UTC, "U1", clock.instant()));
+      subscriptions.upsert(new Subscription("C1", time + " ? * " + weekday, ZoneOffset.UTC, "U1", clock.instant(),
+          "weekly", "", true));
+      Digest a = nodes.start("node-a", env, poolA, clock, new Metrics(false));
+      Digest b = nodes.start("node-b", env, poolB, clock, new Metrics(false));
+
+      slack.awaitCalls("chat.postMessage", 2, Duration.ofSeconds(30));
+      DeliveryStore deliveries = new DeliveryStore(poolA, clock);
+      java.time.LocalDate today = due.toInstant().atZone(FakeReports.ZONE).toLocalDate();
+      java.time.LocalDate lastMonday = today.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+          java.time.DayOfWeek.MONDAY)).minusWeeks(1);
+      var weekly = new com.deskstats.store.DeliveryKey("C1", "weekly", "");
+      awaitTrue(() -> deliveries.scheduled(weekly, lastMonday).map(d -> d.status() == Delivery.Status.SENT).orElse(false)
+          && deliveries.scheduled("C1", today.minusDays(1)).map(d -> d.status() == Delivery.Status.SENT).orElse(false)
+          && firedTriggers(poolA) == 0);
+      // One post each; the weekly one brought its chart and its CSV.
+      assertThat(slack.calls("chat.postMessage")).hasSize(2);
+      assertThat(slack.calls("files.completeUploadExternal")).hasSize(3);
+      assertThat(slack.calls("files.getUploadURLExternal")).extracting(c -> c.params().get("filename"))
+          .filteredOn(f -> f.endsWith(".csv")).hasSize(1);
+      a.stop();
+      b.stop();
+    }
+  }
+
+  @Test
   void aSubscriptionMadeOnOneNodeIsSeenByTheOther() throws Exception {
     String url = DigestDatabases.postgresUrl();
     Map<String, String> env = Map.of("DATABASE_URL", url);

@@ -63,6 +63,32 @@ class DigestServiceTest {
   }
 
   @Test
+  void aChannelHoldsADailyAndAWeeklyDigestPerGroupEachWithItsOwnTrigger() throws Exception {
+    control.subscribe("C2", Optional.of(LocalTime.of(8, 30)), "U1");
+    String weekly = control.subscribe("C2", Optional.of(LocalTime.of(17, 0)), new com.deskstats.slack.DigestOptions(
+        true, java.time.DayOfWeek.FRIDAY, Optional.empty(), true), "U1");
+    control.subscribe("C2", Optional.empty(), new com.deskstats.slack.DigestOptions(
+        true, java.time.DayOfWeek.MONDAY, Optional.of("tier1"), false), "U1");
+
+    assertThat(weekly).startsWith("<#C2> will get the weekly digest (last week, Monday to Sunday) every Friday at 17:00 "
+        + "(Asia/Shanghai), with the CSV.");
+    assertThat(trigger("C2").getCronExpression()).isEqualTo("0 30 8 * * ?");
+    assertThat(trigger("C2/weekly/").getCronExpression()).isEqualTo("0 0 17 ? * FRI");
+    assertThat(trigger("C2/weekly/tier1").getCronExpression()).isEqualTo("0 0 9 ? * MON");
+    assertThat(control.list()).contains("<#C2> every Friday at 17:00 (Asia/Shanghai), last week's report, with the CSV")
+        .contains("<#C2> group `tier1` every Monday at 09:00");
+
+    // Unsubscribing names one digest; naming one the channel lacks lists the ones it has.
+    assertThat(control.unsubscribe("C2", true, Optional.empty(), "U1"))
+        .isEqualTo("<#C2> will no longer get the weekly digest.");
+    assertThat(trigger("C2/weekly/")).isNull();
+    assertThat(trigger("C2")).isNotNull();
+    assertThat(control.unsubscribe("C2", false, Optional.of("tier1"), "U1")).isEqualTo(
+        "<#C2> has no daily digest of group `tier1`; say which one to remove: `unsubscribe <#C2>`, "
+            + "`unsubscribe <#C2> weekly group tier1`.");
+  }
+
+  @Test
   void subscribingWithoutATimeUsesTheDefaultSchedule() throws Exception {
     control.subscribe("C2", Optional.empty(), "U1");
 
@@ -74,7 +100,7 @@ class DigestServiceTest {
     control.subscribe("C2", Optional.of(LocalTime.of(8, 30)), "U1");
     String answer = control.subscribe("C2", Optional.of(LocalTime.of(17, 5)), "U1");
 
-    assertThat(answer).startsWith("<#C2>'s digest now comes every day at 17:05 (Asia/Shanghai).");
+    assertThat(answer).startsWith("<#C2>'s daily digest now comes every day at 17:05 (Asia/Shanghai).");
     assertThat(trigger("C2").getCronExpression()).isEqualTo("0 5 17 * * ?");
   }
 
@@ -118,7 +144,7 @@ class DigestServiceTest {
 
     String list = control.list();
 
-    assertThat(list).startsWith("*Daily digest subscriptions*");
+    assertThat(list).startsWith("*Digest subscriptions*");
     assertThat(list).contains("• <#C1> every day at 09:00 (Asia/Shanghai) _(default, from DIGEST_CHANNEL)_ · next Wed 25 Nov 09:00"
         + " · last: test send sent Wed 25 Nov 06:01 (for Tue 24 Nov 2026)");
     assertThat(list).contains("• <#C2> every day at 08:30 (Asia/Shanghai) · next Wed 25 Nov 08:30"

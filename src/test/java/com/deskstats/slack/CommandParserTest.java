@@ -87,6 +87,23 @@ class CommandParserTest {
     assertThat(parse("help")).isEqualTo(new Command.Help());
   }
 
+  @Test
+  void weeklyGroupAndCsvSubscriptionsAndWhichOneToUnsubscribe() {
+    assertThat(parse("subscribe <#C1|support> 17:00 weekly fri group Tier1 csv")).isEqualTo(new Command.Subscribe(
+        Optional.of("C1"), Optional.of(LocalTime.of(17, 0)),
+        new DigestOptions(true, java.time.DayOfWeek.FRIDAY, Optional.of("tier1"), true)));
+    assertThat(parse("subscribe weekly")).isEqualTo(new Command.Subscribe(Optional.empty(), Optional.empty(),
+        new DigestOptions(true, java.time.DayOfWeek.MONDAY, Optional.empty(), false)));
+    assertThat(parse("subscribe csv weekly Sunday 08:00")).isEqualTo(new Command.Subscribe(Optional.empty(),
+        Optional.of(LocalTime.of(8, 0)), new DigestOptions(true, java.time.DayOfWeek.SUNDAY, Optional.empty(), true)));
+    assertThat(parse("subscribe group ops")).isEqualTo(new Command.Subscribe(Optional.empty(), Optional.empty(),
+        new DigestOptions(false, java.time.DayOfWeek.MONDAY, Optional.of("ops"), false)));
+    assertThat(parse("unsubscribe <#C1> weekly group ops"))
+        .isEqualTo(new Command.Unsubscribe(Optional.of("C1"), true, Optional.of("ops")));
+    assertThat(parse("unsubscribe group ops")).isEqualTo(new Command.Unsubscribe(Optional.empty(), false, Optional.of("ops")));
+    assertThat(((Command.Usage) parse("subscribe fri")).sentence()).contains("right after `weekly`");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "tomorrow", "2026-11-26", "2026-13-01", "2026-02-30", "2026-10-01..2026-11-20", "2026-11-20..2026-11-01",
@@ -94,7 +111,10 @@ class CommandParserTest {
       "agent <script>", "agent me tomorrow", "agent me 2026-11-30", "subscribe 25:00", "subscribe 24:00", "subscribe 09:60",
       "subscribe #support", "subscribe <#C1> <#C2>", "subscribe 09:00 10:00", "subscribe daily", "subscribe public",
       "unsubscribe #x", "unsubscribe <#C1> <#C2>", "unsubscribe all", "subscriptions all", "digest", "digest later",
-      "digest now #x", "digest now <#C1> extra", "<#C1>", "<@U1>", "yesterday <@U1>"})
+      "digest now #x", "digest now <#C1> extra", "<#C1>", "<@U1>", "yesterday <@U1>",
+      "subscribe weekly weekly", "subscribe fri", "subscribe 09:00 fri weekly", "subscribe weekly mon tue",
+      "subscribe csv csv", "subscribe group", "subscribe group Tier_1", "subscribe lang zh", "unsubscribe weekly fri",
+      "unsubscribe group", "unsubscribe <#C1> csv"})
   void everyRefusalIsUsageWithOneSentence(String text) {
     Command c = parse(text);
     assertThat(c).isInstanceOf(Command.Usage.class);

@@ -10,14 +10,15 @@ final class FakeDigest implements DigestControl {
   final List<String> calls = new CopyOnWriteArrayList<>();
 
   @Override
-  public String subscribe(String channelId, Optional<LocalTime> time, String userId) {
-    calls.add("subscribe " + channelId + " " + time.map(LocalTime::toString).orElse("default") + " " + userId);
+  public String subscribe(String channelId, Optional<LocalTime> time, DigestOptions options, String userId) {
+    calls.add("subscribe " + channelId + " " + time.map(LocalTime::toString).orElse("default") + " " + userId
+        + (options.equals(DigestOptions.DAILY) ? "" : " " + options));
     return "Subscribed <#" + channelId + "> to the daily digest.";
   }
 
   @Override
-  public String unsubscribe(String channelId, String userId) {
-    calls.add("unsubscribe " + channelId + " " + userId);
+  public String unsubscribe(String channelId, boolean weekly, Optional<String> group, String userId) {
+    calls.add("unsubscribe " + channelId + " " + userId + (weekly ? " weekly" : "") + group.map(g -> " group " + g).orElse(""));
     return "Unsubscribed <#" + channelId + ">.";
   }
 

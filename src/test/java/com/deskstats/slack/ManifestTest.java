@@ -31,7 +31,8 @@ class ManifestTest {
       "usergroups.users.list", Set.of("usergroups:read"),        // BOT_VIEWERS may name user groups
       "files.getUploadURLExternal", Set.of("files:write"),
       "upload", Set.of(),                                            // the upload URL itself takes no token
-      "files.completeUploadExternal", Set.of("files:write"));
+      "files.completeUploadExternal", Set.of("files:write"),
+      "conversations.open", Set.of("im:write"));                     // export: the asker's DM with the bot
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> manifest() throws IOException {
@@ -85,7 +86,7 @@ class ManifestTest {
     SCOPES.values().forEach(needed::addAll);
     assertThat(requested).containsAll(needed);
     assertThat(requested).containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public", "files:write",
-        "users:read", "users:read.email", "usergroups:read");
+        "im:write", "users:read", "users:read.email", "usergroups:read");
   }
 
   @Test

@@ -53,10 +53,38 @@ class ReportBlocksTest {
     assertThat(fields).containsExactly(
         "*Sessions*\n95   ▼ 5",
         "*Active agents*\n4   ▲ 1",
-        "*Satisfaction*\n90% (18/20)   ▲ 10 pts",
-        "*First response*\n30s avg   ▲ 16s",
+        "*Satisfaction*\n90% (18/20)   ▲ 10 pts (better)",
+        "*First response*\n30s avg   ▲ 16s (worse)",
         "*Within 30 s*\n84% of answered   ±0 pts",
-        "*Unreplied*\n8   ▲ 3");
+        "*Unreplied*\n8   ▲ 3 (worse)");
+  }
+
+  @Test
+  void summaryArrowsSayWhetherTheChangeIsGoodForTheTeamInBlocksAndFallback() {
+    Report r = RenderFixtures.smallTeam(YESTERDAY, false);
+    // Before: slower first response, fewer satisfied, more unreplied, so every change now is better.
+    Report better = withPrevious(r, new TeamSummary(100, 3, 10, 20, 95, 60, 50, 20));
+    ReportBlocks.Message m = ReportBlocks.report(better, EPHEMERAL);
+    assertThat(fields(m)).contains("*First response*\n30s avg   ▼ 30s (better)", "*Unreplied*\n8   ▼ 12 (better)",
+        "*Satisfaction*\n90% (18/20)   ▲ 40 pts (better)", "*Sessions*\n95   ▼ 5");
+    assertThat(m.text()).endsWith("Compared with Tue 17 Nov 2026: sessions ▼ 5, satisfaction ▲ 40 pts (better), "
+        + "first response ▼ 30s (better), unreplied ▼ 12 (better).");
+    assertThat(ReportFormat.judged("▲ 4s", ReportFormat.Good.DOWN)).isEqualTo("▲ 4s (worse)");
+    assertThat(ReportFormat.judged("±0s", ReportFormat.Good.DOWN)).isEqualTo("±0s");
+    assertThat(ReportFormat.judged("▲ 4", ReportFormat.Good.NEITHER)).isEqualTo("▲ 4");
+  }
+
+  @Test
+  void everyBoardRowShowsItsMoveAndTheContextNamesTheComparison() {
+    List<AgentStats> team = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) team.add(RenderFixtures.agent("a" + i + "@x", "A" + i, 10, 0, 10, 9 - i, 10 + i, 5));
+    ReportBlocks.Message m = ReportBlocks.report(RenderFixtures.report(YESTERDAY, team, false, 3, 10), EPHEMERAL);
+    String firstResponse = sectionTexts(m).stream().filter(t -> t.startsWith("*First response*")).findFirst().orElseThrow();
+    assertThat(firstResponse.lines().skip(1).map(l -> l.substring(l.lastIndexOf(" · ") + 3)))
+        .containsExactly("▲1", "▼1", "=", "=", "new");
+    assertThat(context(m)).contains("compared with Tue 17 Nov 2026");
+    assertThat(context(ReportBlocks.report(withPrevious(RenderFixtures.smallTeam(YESTERDAY, false), TeamSummary.EMPTY),
+        EPHEMERAL))).contains("compared with Tue 17 Nov 2026, no data then");
   }
 
   @Test
@@ -65,7 +93,7 @@ class ReportBlocksTest {
     Report noPrevious = withPrevious(r, TeamSummary.EMPTY);
     ReportBlocks.Message m = ReportBlocks.report(noPrevious, EPHEMERAL);
     assertThat(fields(m)).allSatisfy(f -> assertThat(f).doesNotContain("▲", "▼", "±"));
-    assertThat(context(m)).doesNotContain("changes vs");
+    assertThat(context(m)).contains("no data then");
     assertThat(fields(ReportBlocks.report(withPrevious(r, null), EPHEMERAL))).allSatisfy(f -> assertThat(f).doesNotContain("▲", "▼"));
   }
 
@@ -92,7 +120,7 @@ class ReportBlocksTest {
   void textFallbackIsNeverEmptyEvenForAnEmptyTeam() {
     Report empty = RenderFixtures.report(YESTERDAY, List.of(), false, 3, 10);
     ReportBlocks.Message m = ReportBlocks.report(empty, EPHEMERAL);
-    assertThat(m.text()).isEqualTo("Desk team report · Tue 24 Nov 2026: 0 sessions, 0 active agents, 0 unreplied.");
+    assertThat(m.text()).startsWith("Desk team report · Tue 24 Nov 2026: 0 sessions, 0 active agents, 0 unreplied.");
     assertThat(String.join("\n", sectionTexts(m))).contains(
         "No agent has at least 3 ratings in this period.",
         "No agent answered a session in this period.",
@@ -232,7 +260,7 @@ class ReportBlocksTest {
 
   static Report withPrevious(Report r, TeamSummary previous) {
     return new Report(r.period(), r.zone(), r.sample(), r.dataAsOf(), r.current(), previous, r.agents(),
-        r.satisfaction(), r.firstResponse(), r.needsAttention(), r.minRatings(), r.topN(), r.scope());
+        r.satisfaction(), r.firstResponse(), r.needsAttention(), r.minRatings(), r.topN(), r.scope(), r.comparison());
   }
 
   static List<String> sectionTexts(ReportBlocks.Message m) {

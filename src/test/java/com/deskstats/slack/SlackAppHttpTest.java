@@ -381,6 +381,20 @@ class SlackAppHttpTest {
   }
 
   @Test
+  void subscribingAnUnknownGroupIsRefusedWithTheGroupsListedAndNothingSaved() throws Exception {
+    h.groups.put("tier1").put("vip");
+    h.command("subscribe <#C5|ops> weekly fri group tier9 csv", "UBOTADMIN", "C1", "s1");
+    assertThat(h.responses.await("s1", WAIT).text()).isEqualTo("There is no group `tier9`. The groups are `tier1`, `vip`.");
+    assertThat(h.digest.calls).isEmpty();
+    assertThat(h.reports.calls).isEmpty();
+
+    h.command("subscribe <#C5|ops> weekly fri group vip csv", "UBOTADMIN", "C1", "s2");
+    h.responses.await("s2", WAIT);
+    assertThat(h.digest.calls).containsExactly(
+        "subscribe C5 default UBOTADMIN DigestOptions[weekly=true, day=FRIDAY, group=Optional[vip], csv=true]");
+  }
+
+  @Test
   void managingTheDigestFromADirectMessageAsksForAChannelWithACommandThatWorks() {
     for (String text : List.of("subscribe", "unsubscribe", "digest now")) {
       JsonObject ack = json(h.command(text, "UBOTADMIN", "D1", h.nextId()).body());

@@ -57,6 +57,21 @@ class CachedDaysTest {
     return new CachedDays(desk, store, SCOPE, zone, SETTLE, clock, metrics);
   }
 
+  @Test
+  void aPartialDayIsReadFromDeskEveryTimeAndNeverCachedNorServedFromTheCache() throws Exception {
+    DayStore store = new DayStore(Databases.h2());
+    CachedDays days = days(store, SHANGHAI);
+    LocalDate weekAgo = TODAY.minusWeeks(1);
+    days.day(weekAgo); // the whole closed day is in the cache
+
+    days.dayUntil(weekAgo, java.time.LocalTime.of(12, 0));
+    days.dayUntil(weekAgo, java.time.LocalTime.of(12, 0));
+
+    assertThat(desk.calls()).isEqualTo(3);
+    assertThat(desk.partials).containsExactly("2026-03-03 until 12:00", "2026-03-03 until 12:00");
+    assertThat(store.load(SCOPE, weekAgo).orElseThrow().rows()).isEqualTo(CountingDeskSource.team(weekAgo, 30));
+  }
+
   @ParameterizedTest
   @EnumSource(Databases.Kind.class)
   void aClosedDayIsFetchedOnceThenServedFromTheStore(Databases.Kind kind) throws Exception {

@@ -93,6 +93,21 @@ class ChartTest {
     }
   }
 
+  @Test
+  void satisfactionBarsCarryTheirWilsonWhiskerPastTheBarsEnd() {
+    // 95% (18/19): the bar ends at 94.7% of its track, the whisker's top at 99.1%. Geometry: the left panel's
+    // track starts at x 270 and is 150 px long; the first of ten rows is centred at y 233.
+    Report r = RenderFixtures.report(DAY, List.of(RenderFixtures.agent("a@x", "A", 20, 0, 19, 18, 9, 15)), false, 3, 10);
+    BufferedImage img = Chart.image(r);
+    int hi = 270 + (int) Math.round(Leaderboards.wilsonUpperBound(18, 19) * 150);
+    int barEnd = 270 + (int) Math.round(18.0 / 19 * 150);
+    assertThat(hi).isGreaterThan(barEnd + 1);
+    Color onWhisker = new Color(img.getRGB(hi - 1, 233));
+    assertThat(onWhisker.getRed() + onWhisker.getGreen() + onWhisker.getBlue()).isLessThan(200);
+    Color cap = new Color(img.getRGB(hi, 227));
+    assertThat(cap.getRed() + cap.getGreen() + cap.getBlue()).isLessThan(200);
+  }
+
   private static Report oneAgent(String nickname) {
     return RenderFixtures.report(DAY, List.of(RenderFixtures.agent("agent.7@example.com", nickname, 40, 0, 12, 11, 9, 38)),
         false, 3, 10);

@@ -15,6 +15,18 @@ class LeaderboardsTest {
   // Expected bounds computed by hand with python3, z = 1.959964:
   //   p = k/n; (p + z²/2n − z·sqrt(p(1−p)/n + z²/4n²)) / (1 + z²/n)
   @Test
+  void wilsonUpperBoundMatchesHandComputedValuesAndExplainsTheRanking() {
+    assertThat(Leaderboards.wilsonUpperBound(5, 6)).isCloseTo(0.969947, within(1e-5));
+    assertThat(Leaderboards.wilsonUpperBound(0, 3)).isCloseTo(0.561497, within(1e-5));
+    assertThat(Leaderboards.wilsonUpperBound(3, 3)).isEqualTo(1.0);
+    assertThat(Leaderboards.wilsonUpperBound(0, 0)).isZero();
+    // 95% (18/19) ranks below 90% (47/52): its interval is wider and reaches lower.
+    assertThat(Leaderboards.wilsonLowerBound(18, 19)).isCloseTo(0.753613, within(1e-5)).isLessThan(
+        Leaderboards.wilsonLowerBound(47, 52));
+    assertThat(Leaderboards.wilsonUpperBound(47, 52)).isCloseTo(0.958226, within(1e-5));
+  }
+
+  @Test
   void wilsonLowerBoundMatchesHandComputedValues() {
     assertThat(Leaderboards.wilsonLowerBound(5, 6)).isCloseTo(0.436497, within(1e-4));
     assertThat(Leaderboards.wilsonLowerBound(1, 1)).isCloseTo(0.206549, within(1e-4));

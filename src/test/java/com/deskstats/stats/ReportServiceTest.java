@@ -29,8 +29,9 @@ class ReportServiceTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T17:30:00Z"), ZoneId.of("UTC"));
   private static final LocalDate MON = LocalDate.of(2026, 11, 23);
   private static final LocalDate TUE = MON.plusDays(1);
-  private static final LocalDate SAT = MON.minusDays(2);
-  private static final LocalDate SUN = MON.minusDays(1);
+  // A period under a week is compared with the same days a week earlier.
+  private static final LocalDate MON_BEFORE = MON.minusWeeks(1);
+  private static final LocalDate TUE_BEFORE = TUE.minusWeeks(1);
   private static final Period PERIOD = new Period(MON, TUE);
 
   private final ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -46,9 +47,9 @@ class ReportServiceTest {
 
   private static FakeDays team() {
     return StatsFakes.days()
-        .on(SAT, row("ana").sessions(4, 0).firstResp(12, 4).ratings(2, 2).build(),
+        .on(MON_BEFORE, row("ana").sessions(4, 0).firstResp(12, 4).ratings(2, 2).build(),
             row("bo").sessions(4, 2).firstResp(50, 0).build())
-        .on(SUN, row("ana").sessions(2, 0).firstResp(18, 2).build())
+        .on(TUE_BEFORE, row("ana").sessions(2, 0).firstResp(18, 2).build())
         .on(MON, row("ana").nickname("Ana").sessions(10, 1).firstResp(20, 8).ratings(5, 6).build(),
             row("bo").nickname("Bo").sessions(6, 2).firstResp(15, 4).ratings(1, 1).build(),
             row("cy").nickname("Cy").sessions(3, 3).build())
@@ -58,10 +59,10 @@ class ReportServiceTest {
   }
 
   @Test
-  void reportAsksForEveryDayOfThePeriodAndOfThePreviousPeriodOnce() throws Exception {
+  void reportAsksForEveryDayOfThePeriodAndOfTheSameDaysAWeekEarlierOnce() throws Exception {
     FakeDays days = team();
     service(days).report(PERIOD);
-    assertThat(days.requestCounts()).isEqualTo(Map.of(MON, 1, TUE, 1, SAT, 1, SUN, 1));
+    assertThat(days.requestCounts()).isEqualTo(Map.of(MON, 1, TUE, 1, MON_BEFORE, 1, TUE_BEFORE, 1));
   }
 
   @Test
@@ -78,7 +79,7 @@ class ReportServiceTest {
     assertThat(group.previous().sessions()).isEqualTo(4);
     assertThat(team.scope()).isEqualTo(Scope.TEAM);
     // Switching scope re-reads the same days from the source (the cache), never more of them.
-    assertThat(days.requestCounts()).isEqualTo(Map.of(MON, 2, TUE, 2, SAT, 2, SUN, 2));
+    assertThat(days.requestCounts()).isEqualTo(Map.of(MON, 2, TUE, 2, MON_BEFORE, 2, TUE_BEFORE, 2));
     assertThat(service.card(PERIOD, Scope.group("tier1", java.util.Set.of("bo")), "ana")).isEmpty();
     assertThat(service.card(PERIOD, Scope.group("tier1", java.util.Set.of("bo")), "bo")).get()
         .satisfies(c -> assertThat(c.satisfactionRank()).hasValue(1));
@@ -102,7 +103,7 @@ class ReportServiceTest {
   }
 
   @Test
-  void summaryIsComparedWithThePreviousPeriodOfTheSameLength() throws Exception {
+  void aTwoDayPeriodIsComparedWithTheSameDaysAWeekEarlier() throws Exception {
     Report r = service(team()).report(PERIOD);
     // Current: 23 sessions, 4 active, 9/10 satisfied, 17 answered, 6 unreplied.
     assertThat(r.current().sessions()).isEqualTo(23);
@@ -111,7 +112,7 @@ class ReportServiceTest {
     assertThat(r.current().rated()).isEqualTo(10);
     assertThat(r.current().answered()).isEqualTo(17);
     assertThat(r.current().unreplied()).isEqualTo(6);
-    // Previous (Sat + Sun): ana 6 sessions, bo 4 with 2 unreplied → 10 sessions, 2 agents, 8 answered,
+    // Previous (Mon + Tue a week earlier): ana 6 sessions, bo 4 with 2 unreplied → 10 sessions, 2 agents, 8 answered,
     // first response (12·4 + 18·2 + 50·2) / 8 = 184 / 8 = 23.0.
     assertThat(r.previous().sessions()).isEqualTo(10);
     assertThat(r.previous().activeAgents()).isEqualTo(2);
@@ -125,7 +126,7 @@ class ReportServiceTest {
     FakeDays days = team()
         .fetchedAt(MON, Instant.parse("2026-11-24T01:00:00Z"))
         .fetchedAt(TUE, Instant.parse("2026-11-24T17:00:00Z"))
-        .fetchedAt(SUN, Instant.parse("2026-11-24T17:29:00Z"));
+        .fetchedAt(TUE_BEFORE, Instant.parse("2026-11-24T17:29:00Z"));
     assertThat(service(days).report(PERIOD).dataAsOf()).isEqualTo(Instant.parse("2026-11-24T17:00:00Z"));
   }
 
@@ -149,7 +150,7 @@ class ReportServiceTest {
   @Test
   void aDeskFailureOnAnyDayReachesTheCallerUnchanged() {
     DeskException failure = new DeskException(DeskException.Kind.CREDENTIALS, 70003, "Check DESK_SECRET_KEY.");
-    FakeDays days = team().failOn(SAT, failure);
+    FakeDays days = team().failOn(MON_BEFORE, failure);
     assertThatThrownBy(() -> service(days).report(PERIOD)).isSameAs(failure);
     assertThatThrownBy(() -> service(days).card(PERIOD, "ana")).isSameAs(failure);
   }
@@ -238,9 +239,9 @@ class ReportServiceTest {
   @Test
   void theConvenienceConstructorFetchesWithItsOwnPool() throws Exception {
     FakeDays days = team();
-    Report r = new ReportService(days, SHANGHAI, 3, 10, CLOCK).report(new Period(SAT, TUE));
+    Report r = new ReportService(days, SHANGHAI, 3, 10, CLOCK).report(new Period(MON_BEFORE, TUE));
     assertThat(r.agents()).hasSize(4);
-    assertThat(days.requestCounts()).hasSize(8);
+    assertThat(days.requestCounts()).hasSize(18); // nine days and the nine before
   }
 
   @Test

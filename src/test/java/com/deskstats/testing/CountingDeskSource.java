@@ -57,6 +57,17 @@ public final class CountingDeskSource implements DeskSource {
     return team.apply(day);
   }
 
+  /** The partial days asked for ("2026-11-22 until 14:05"), in order. */
+  public final java.util.Queue<String> partials = new ConcurrentLinkedDeque<>();
+
+  /** Records the cut, then reads the whole day as {@link #fetchDay} does (a fake team has no time of day). */
+  @Override
+  public List<AgentRow> fetchDayUntil(LocalDate day, java.time.LocalTime until, Set<String> agentIds)
+      throws DeskException {
+    partials.add(day + " until " + until);
+    return fetchDay(day, agentIds);
+  }
+
   @Override
   public boolean sample() {
     return sample;

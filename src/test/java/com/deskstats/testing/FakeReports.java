@@ -57,7 +57,8 @@ public final class FakeReports implements Reports {
     List<Ranked> sat = List.of(new Ranked(1, TEAM.get(0)), new Ranked(2, TEAM.get(2)), new Ranked(3, TEAM.get(1)));
     List<Ranked> first = List.of(new Ranked(1, TEAM.get(0)), new Ranked(2, TEAM.get(1)), new Ranked(3, TEAM.get(2)));
     return new Report(period, ZONE, false, Instant.parse("2026-11-25T01:00:00Z"), cur, TeamSummary.EMPTY, TEAM, sat,
-        first, List.of(TEAM.get(1), TEAM.get(2)), 3, 10, scope);
+        first, List.of(TEAM.get(1), TEAM.get(2)), 3, 10, scope,
+        com.deskstats.stats.Comparison.of(period, java.util.Optional.empty(), sat, first));
   }
 
   @Override
@@ -76,7 +77,8 @@ public final class FakeReports implements Reports {
         .findFirst()
         .map(a -> new AgentCard(r, a, OptionalInt.of(1), OptionalInt.of(1), new TeamMedians(OptionalDouble.of(30),
             OptionalDouble.of(0.8), OptionalDouble.of(20), OptionalDouble.of(0.5), OptionalDouble.of(40),
-            OptionalDouble.of(10), OptionalDouble.of(1), OptionalDouble.of(30), OptionalDouble.of(300))));
+            OptionalDouble.of(10), OptionalDouble.of(1), OptionalDouble.of(30), OptionalDouble.of(300)),
+            RenderFixtures.trends(period)));
   }
 
   private void pass() throws DeskException {

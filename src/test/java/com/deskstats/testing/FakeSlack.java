@@ -362,6 +362,11 @@ public final class FakeSlack implements AutoCloseable {
         if (name == null) yield error("channel_not_found");
         yield ok(Map.of("channel", Map.of("id", p.get("channel"), "name", name, "is_channel", true, "is_member", true)));
       }
+      case "conversations.open" -> {
+        String users = p.get("users");
+        if (users == null || users.isBlank() || users.contains(",")) yield error("invalid_arguments");
+        yield ok(Map.of("channel", Map.of("id", "D" + users)));
+      }
       case "files.getUploadURLExternal" -> {
         if (p.get("filename") == null || p.get("length") == null) yield error("invalid_arguments");
         String id = "F" + sequence.incrementAndGet();

@@ -2,6 +2,9 @@ package com.deskstats.testing;
 
 import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.AgentStats;
+import com.deskstats.stats.AgentTrends;
+import com.deskstats.stats.Comparison;
+import com.deskstats.stats.Trend;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Ranked;
 import com.deskstats.stats.Report;
@@ -12,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Optional;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -49,7 +54,16 @@ public final class RenderFixtures {
         .sorted(Comparator.comparingLong((AgentStats a) -> -a.unrepliedSessions()).thenComparing(AgentStats::agentId))
         .toList();
     return new Report(period, SHANGHAI, sample, AS_OF, summary(agents), new TeamSummary(100, 3, 40, 50, 95, 14, 80, 5),
-        List.copyOf(agents), ranked(sat), ranked(fr), attention, minRatings, topN, Scope.TEAM);
+        List.copyOf(agents), ranked(sat), ranked(fr), attention, minRatings, topN, Scope.TEAM,
+        Comparison.of(period, Optional.empty(), earlier(sat), earlier(fr)));
+  }
+
+  /** The board as it stood in the comparison period: the first two swapped, and (from four on) the last one absent. */
+  public static List<Ranked> earlier(List<AgentStats> board) {
+    List<AgentStats> then = new ArrayList<>(board);
+    if (then.size() >= 2) Collections.swap(then, 0, 1);
+    if (then.size() >= 4) then.remove(then.size() - 1);
+    return ranked(then);
   }
 
   public static TeamSummary summary(List<AgentStats> agents) {
@@ -77,7 +91,23 @@ public final class RenderFixtures {
   /** The card of one agent of the report, with fixed medians. */
   public static AgentCard card(Report r, String agentId) {
     AgentStats a = r.agents().stream().filter(x -> x.agentId().equals(agentId)).findFirst().orElseThrow();
-    return new AgentCard(r, a, rank(r.satisfaction(), agentId), rank(r.firstResponse(), agentId), medians());
+    return new AgentCard(r, a, rank(r.satisfaction(), agentId), rank(r.firstResponse(), agentId), medians(),
+        trends(r.period()));
+  }
+
+  /** Fixed 14-day lines ending with the period: rising sessions, a flat satisfaction, days without data. */
+  public static AgentTrends trends(Period period) {
+    LocalDate from = period.to().minusDays(AgentTrends.DAYS - 1L);
+    List<OptionalDouble> sessions = new ArrayList<>();
+    List<OptionalDouble> satisfaction = new ArrayList<>();
+    List<OptionalDouble> first = new ArrayList<>();
+    for (int i = 0; i < AgentTrends.DAYS; i++) {
+      boolean off = i == 5 || i == 6;
+      sessions.add(off ? OptionalDouble.empty() : OptionalDouble.of(i));
+      satisfaction.add(off ? OptionalDouble.empty() : OptionalDouble.of(0.9));
+      first.add(off ? OptionalDouble.empty() : OptionalDouble.of(40 - i * 2));
+    }
+    return new AgentTrends(new Trend(from, sessions), new Trend(from, satisfaction), new Trend(from, first));
   }
 
   public static TeamMedians medians() {

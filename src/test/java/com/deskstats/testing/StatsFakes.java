@@ -201,6 +201,24 @@ public final class StatsFakes {
       return new DayRows(day, rows.getOrDefault(day, List.of()), fetchedAt.getOrDefault(day, defaultFetchedAt));
     }
 
+    private final List<String> partials = Collections.synchronizedList(new ArrayList<>());
+
+    /** A partial day: recorded as "2026-11-22 until 14:05", then the day's rows (a fake day has no time of day). */
+    @Override
+    public DayRows dayUntil(LocalDate day, java.time.LocalTime until) throws DeskException {
+      partials.add(day + " until " + until);
+      DeskException e = failures.get(day);
+      if (e != null) throw e;
+      return new DayRows(day, rows.getOrDefault(day, List.of()), fetchedAt.getOrDefault(day, defaultFetchedAt));
+    }
+
+    /** Every partial day asked for so far. */
+    public List<String> partials() {
+      synchronized (partials) {
+        return List.copyOf(partials);
+      }
+    }
+
     @Override
     public boolean sample() {
       return sample;
