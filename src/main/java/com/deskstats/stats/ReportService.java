@@ -60,9 +60,7 @@ public final class ReportService implements Reports {
   @Override
   public Report report(Period period) throws DeskException {
     long started = System.nanoTime();
-    Period previous = period.previous();
-    List<LocalDate> wanted = new ArrayList<>(period.dates());
-    wanted.addAll(previous.dates());
+    List<LocalDate> wanted = daysNeeded(period);
     List<DayRows> fetched = fetchAll(wanted);
     List<DayRows> current = fetched.subList(0, period.days());
     List<DayRows> before = fetched.subList(period.days(), fetched.size());
@@ -70,6 +68,18 @@ public final class ReportService implements Reports {
     log.debug("report {} ({} agents) in {} ms", period.token(), report.agents().size(),
         (System.nanoTime() - started) / 1_000_000);
     return report;
+  }
+
+  /** The days a report of {@code period} reads: the period's own days, then those it is compared with. */
+  public List<LocalDate> daysNeeded(Period period) {
+    List<LocalDate> wanted = new ArrayList<>(period.dates());
+    wanted.addAll(period.previous().dates());
+    return wanted;
+  }
+
+  /** Reads {@code dates} through the day source, in parallel as a report does, without building a report. */
+  public void prefetch(List<LocalDate> dates) throws DeskException {
+    fetchAll(dates);
   }
 
   /** A report from rows already in hand: {@code current} covers the period, {@code previous} the period before. */
