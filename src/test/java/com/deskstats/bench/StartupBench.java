@@ -23,8 +23,8 @@ import java.util.Map;
  * Start-up of the bot (Main, as {@code java -jar} runs it: H2 file database, Flyway, Quartz, Bolt's auth.test,
  * the cache warm-up) to a healthy /health, against a bare Bolt app (auth.test, then /health) started the same way:
  * a child JVM with the Dockerfile's flags, Slack's Web API a local fake in this JVM. Median of
- * {@code -Dbench.runs} (default 7) runs of each, taken in turn. Add {@code -Dbench.cds=FILE} to start both
- * with that AppCDS archive (made with {@code -XX:ArchiveClassesAtExit=FILE} on a first run).
+ * {@code -Dbench.runs} (default 7) runs of each, taken in turn. Add {@code -Dbench.cds=FILE} to make an AppCDS
+ * archive there first, with the Dockerfile's training run, and start both with it.
  */
 public final class StartupBench {
 
@@ -38,13 +38,14 @@ public final class StartupBench {
     }
     int runs = Integer.getInteger("bench.runs", 7);
     String cds = System.getProperty("bench.cds");
+    if (cds != null) train(cds);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     try (FakeSlack slack = new FakeSlack()) {
       double[] bot = new double[runs];
       double[] bare = new double[runs];
       for (int i = -1; i < runs; i++) { // run -1 warms the disk cache and is not counted
-        double a = start(http, slack, "com.deskstats.Main", cds);
-        double b = start(http, slack, StartupBench.class.getName(), cds);
+        double a = start(http, slack, List.of("com.deskstats.Main"), cds);
+        double b = start(http, slack, List.of(StartupBench.class.getName(), "--bare"), cds);
         if (i >= 0) {
           bot[i] = a;
           bare[i] = b;
@@ -64,8 +65,19 @@ public final class StartupBench {
     System.exit(0);
   }
 
+  /** The Dockerfile's AppCDS training run: the demo preview and its chart, recording the classes loaded. */
+  private static void train(String archive) throws Exception {
+    Path chart = Files.createTempFile("startup-bench", ".png");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:ArchiveClassesAtExit=" + archive, "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp",
+        AckBench.classpath(), "com.deskstats.Main", "preview", "--demo", "--chart", chart.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (p.waitFor() != 0) throw new IllegalStateException("the AppCDS training run failed");
+    Files.deleteIfExists(chart);
+  }
+
   /** Starts {@code mainClass} in a child JVM and returns the milliseconds to a healthy /health; stops it after. */
-  private static double start(HttpClient http, FakeSlack slack, String mainClass, String cds) throws Exception {
+  private static double start(HttpClient http, FakeSlack slack, List<String> mainClass, String cds) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -73,7 +85,8 @@ public final class StartupBench {
     Path data = Files.createTempDirectory("startup-bench");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     if (cds != null) cmd.add("-XX:SharedArchiveFile=" + cds);
-    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", AckBench.classpath(), mainClass));
+    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", AckBench.classpath()));
+    cmd.addAll(mainClass);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(System.getProperty("bench.log") == null ? ProcessBuilder.Redirect.DISCARD
             : ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.log"))));
