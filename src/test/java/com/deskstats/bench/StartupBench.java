@@ -23,8 +23,7 @@ import java.util.Map;
  * Start-up of the bot (Main, as {@code java -jar} runs it: H2 file database, Flyway, Quartz, Bolt's auth.test,
  * the cache warm-up) to a healthy /health, against a bare Bolt app (auth.test, then /health) started the same way:
  * a child JVM with the Dockerfile's flags, Slack's Web API a local fake in this JVM. Median of
- * {@code -Dbench.runs} (default 7) runs of each, taken in turn. Add {@code -Dbench.cds=FILE} to make an AppCDS
- * archive there first, with the Dockerfile's training run, and start both with it.
+ * {@code -Dbench.runs} (default 7) runs of each, taken in turn.
  */
 public final class StartupBench {
 
@@ -37,15 +36,13 @@ public final class StartupBench {
       return;
     }
     int runs = Integer.getInteger("bench.runs", 7);
-    String cds = System.getProperty("bench.cds");
-    if (cds != null) train(cds);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     try (FakeSlack slack = new FakeSlack()) {
       double[] bot = new double[runs];
       double[] bare = new double[runs];
       for (int i = -1; i < runs; i++) { // run -1 warms the disk cache and is not counted
-        double a = start(http, slack, List.of("com.deskstats.Main"), cds);
-        double b = start(http, slack, List.of(StartupBench.class.getName(), "--bare"), cds);
+        double a = start(http, slack, List.of("com.deskstats.Main"));
+        double b = start(http, slack, List.of(StartupBench.class.getName(), "--bare"));
         if (i >= 0) {
           bot[i] = a;
           bare[i] = b;
@@ -54,10 +51,10 @@ public final class StartupBench {
       Arrays.sort(bot);
       Arrays.sort(bare);
       double ratio = bot[runs / 2] / bare[runs / 2];
-      System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f%s), JVM launch to healthy /health, median of %d:%n",
+      System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f), JVM launch to healthy /health, median of %d:%n",
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-          cds == null ? "" : ", AppCDS " + cds, runs);
+          runs);
       System.out.printf("  bot %.0f ms (min %.0f, max %.0f); bare Bolt app %.0f ms (min %.0f, max %.0f); ratio %.2f (target <= 1.5: %s)%n",
           bot[runs / 2], bot[0], bot[runs - 1], bare[runs / 2], bare[0], bare[runs - 1], ratio,
           ratio <= 1.5 ? "met" : "MISSED");
@@ -65,26 +62,14 @@ public final class StartupBench {
     System.exit(0);
   }
 
-  /** The Dockerfile's AppCDS training run: the demo preview and its chart, recording the classes loaded. */
-  private static void train(String archive) throws Exception {
-    Path chart = Files.createTempFile("startup-bench", ".png");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:ArchiveClassesAtExit=" + archive, "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp",
-        AckBench.classpath(), "com.deskstats.Main", "preview", "--demo", "--chart", chart.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (p.waitFor() != 0) throw new IllegalStateException("the AppCDS training run failed");
-    Files.deleteIfExists(chart);
-  }
-
   /** Starts {@code mainClass} in a child JVM and returns the milliseconds to a healthy /health; stops it after. */
-  private static double start(HttpClient http, FakeSlack slack, List<String> mainClass, String cds) throws Exception {
+  private static double start(HttpClient http, FakeSlack slack, List<String> mainClass) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     Path data = Files.createTempDirectory("startup-bench");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    if (cds != null) cmd.add("-XX:SharedArchiveFile=" + cds);
     cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", AckBench.classpath()));
     cmd.addAll(mainClass);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
