@@ -204,9 +204,12 @@ public final class Main {
   /** Builds and starts every part; the caller owns the returned handle. */
   static Running start(Settings settings, Clock clock) throws StartupException {
     log.info("Starting desk-stats: {}", settings);
+    HikariDataSource db = Database.open(settings);
+    // The migrations need nothing else: they run while the rest is built and Slack checks the token.
+    CompletableFuture<Void> migrated = CompletableFuture.runAsync(() -> Database.migrate(db),
+        command -> threads("migrate").newThread(command).start());
     Metrics metrics = new Metrics();
     OkHttpClient http = new OkHttpClient();
-    HikariDataSource db = Database.open(settings);
 
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
@@ -219,10 +222,11 @@ public final class Main {
       reportPool.shutdown();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
+      migrated.exceptionally(x -> null).join();
       db.close();
     };
 
-    // Slack's auth.test needs nothing of the database: it runs while the migrations and Quartz start.
+    // Slack's auth.test needs nothing of the database either.
     LateDigestControl control = new LateDigestControl();
     SlackApp slack;
     CompletableFuture<Void> slackCheck;
@@ -239,7 +243,7 @@ public final class Main {
     }
     Digest digest;
     try {
-      Database.migrate(db);
+      awaitMigrations(migrated);
       digest = Digest.start(settings, db, reports, Digest.slackClient(settings), renderer(), metrics, clock,
           Map.of(WarmUpJob.class, warmUp));
     } catch (org.quartz.SchedulerException | RuntimeException e) {
@@ -283,6 +287,17 @@ public final class Main {
     warmCache(digest, settings);
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
     return new Running(web, slack, digest, desk, db, http, replies, reportPool);
+  }
+
+  /** Waits for the migrations; their failure (a StoreException) is thrown as it is, for its one-line message. */
+  private static void awaitMigrations(CompletableFuture<Void> migrated) {
+    try {
+      migrated.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
   }
 
   private static String message(Exception e) {
