@@ -24,6 +24,9 @@ import com.deskstats.store.DayStore;
 import com.deskstats.store.GroupStore;
 import com.deskstats.store.LinkStore;
 import com.deskstats.store.StoreException;
+import com.deskstats.warmup.CacheWarmer;
+import com.deskstats.warmup.WarmUp;
+import com.deskstats.warmup.WarmUpJob;
 import com.deskstats.web.WebServer;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.sun.net.httpserver.HttpHandler;
@@ -36,6 +39,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -203,71 +208,120 @@ public final class Main {
   /** Builds and starts every part; the caller owns the returned handle. */
   static Running start(Settings settings, Clock clock) throws StartupException {
     log.info("Starting desk-stats: {}", settings);
+    HikariDataSource db = Database.open(settings);
+    // The migrations need nothing else: they run while the rest is built and Slack checks the token.
+    CompletableFuture<Void> migrated = CompletableFuture.runAsync(() -> Database.migrate(db),
+        command -> threads("migrate").newThread(command).start());
     Metrics metrics = new Metrics();
     OkHttpClient http = new OkHttpClient();
-    HikariDataSource db = Database.open(settings);
-    Database.migrate(db);
 
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
     ExecutorService reportPool = reportPool();
-    ReportService reports = reports(settings, cachedDays(settings, desk, db, clock, metrics), clock, reportPool);
+    CachedDays days = cachedDays(settings, desk, db, clock, metrics);
+    ReportService reports = reports(settings, days, clock, reportPool);
     // One store of groups for every feature that takes `group NAME` (reports, cards, subscriptions, alerts, export).
     GroupStore groups = new GroupStore(db, clock);
+    WarmUpJob warmUp = new WarmUpJob(new CacheWarmer(reports, days), WarmUp.RETRY_AFTER);
+    ExecutorService replies = Executors.newFixedThreadPool(8, threads("reply"));
+    Runnable closeAll = () -> {
+      reportPool.shutdown();
+      if (desk instanceof DeskClient client) client.close();
+      http.dispatcher().executorService().shutdown();
+      migrated.exceptionally(x -> null).join();
+      db.close();
+    };
 
+    // Slack's auth.test needs nothing of the database either.
+    LateDigestControl control = new LateDigestControl();
+    SlackApp slack;
+    CompletableFuture<Void> slackCheck;
+    try {
+      slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(db, clock),
+          new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), control,
+          settings.botAdmins(), metrics, replies, clock);
+      // Bolt checks the bot token with auth.test as the app starts, and throws when Slack refuses it.
+      slackCheck = CompletableFuture.runAsync(slack::start, command -> threads("slack-check").newThread(command).start());
+    } catch (RuntimeException e) {
+      replies.shutdownNow();
+      closeAll.run();
+      throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
+          + message(e), e);
+    }
     Digest digest;
     try {
-      digest = Digest.start(settings, db, reports, groups, Digest.slackClient(settings), renderer(), metrics, clock, Map.of());
-    } catch (org.quartz.SchedulerException e) {
-      reportPool.shutdown();
-      db.close();
-      throw new StartupException("the digest scheduler did not start: " + e.getMessage(), e);
+      awaitMigrations(migrated);
+      digest = Digest.start(settings, db, reports, groups, Digest.slackClient(settings), renderer(), metrics, clock,
+          Map.of(WarmUpJob.class, warmUp));
+    } catch (org.quartz.SchedulerException | RuntimeException e) {
+      // The Slack check must end before its pools close; its own failure, if any, is not the first cause.
+      slackCheck.exceptionally(x -> null).join();
+      slack.stop(Duration.ZERO);
+      closeAll.run();
+      if (e instanceof org.quartz.SchedulerException) {
+        throw new StartupException("the digest scheduler did not start: " + e.getMessage(), e);
+      }
+      throw (RuntimeException) e;
     }
+    control.set(digest.control());
 
-    ExecutorService replies = Executors.newFixedThreadPool(8, threads("reply"));
     Health health = new Health(db, digest::started, metrics, clock);
     Map<String, HttpHandler> routes = new LinkedHashMap<>();
     routes.put("/health", Health.healthHandler(health));
     routes.put("/metrics", Health.metricsHandler(metrics));
 
-    SlackApp slack = null;
     WebServer web = null;
     try {
       try {
-        // Bolt checks the bot token with auth.test as the app is built, and throws when Slack refuses it.
-        slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(db, clock),
-            new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), digest.control(),
-            settings.botAdmins(), metrics, replies, clock);
-        slack.start();
-      } catch (RuntimeException e) {
+        slackCheck.join();
+      } catch (CompletionException e) {
+        Exception cause = e.getCause() instanceof Exception c ? c : e;
         throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
-            + message(e), e);
+            + message(cause), cause);
       }
       web = new WebServer(settings.port(), settings.socketMode() ? null : slack.app(), routes).start();
       if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow());
     } catch (Exception e) {
       // Nothing may keep running: Quartz's threads would otherwise hold the JVM up after the failed start.
       if (web != null) web.stop(Duration.ZERO);
-      if (slack != null) slack.stop(Duration.ZERO);
-      else replies.shutdownNow();
+      slack.stop(Duration.ZERO);
       digest.stop();
-      reportPool.shutdown();
-      if (desk instanceof DeskClient client) client.close();
-      http.dispatcher().executorService().shutdown();
-      db.close();
+      closeAll.run();
       throw e instanceof StartupException s ? s : new StartupException(message(e), e);
     }
     // Only now: a start that failed above must not have claimed, posted or noticed a missed digest.
     digest.catchUpMissedRuns();
+    warmCache(digest, settings);
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
     return new Running(web, slack, digest, desk, db, http, replies, reportPool);
+  }
+
+  /** Waits for the migrations; their failure (a StoreException) is thrown as it is, for its one-line message. */
+  private static void awaitMigrations(CompletableFuture<Void> migrated) {
+    try {
+      migrated.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
   }
 
   private static String message(Exception e) {
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
-  private static DaySource cachedDays(Settings settings, DeskSource desk, javax.sql.DataSource db, Clock clock,
+  /** Reads the last closed day into the cache now if it is missing, and each day when it closes (one node). */
+  private static void warmCache(Digest digest, Settings settings) {
+    try {
+      WarmUp.schedule(digest.scheduler(), settings.deskTimezone(), settings.deskSettle());
+    } catch (org.quartz.SchedulerException e) {
+      // Reports still work: the first one of a day reads Desk, as without the warm-up.
+      log.warn("The cache warm-up could not be scheduled: {}", e.getMessage());
+    }
+  }
+
+  private static CachedDays cachedDays(Settings settings, DeskSource desk, javax.sql.DataSource db, Clock clock,
       Metrics metrics) {
     return new CachedDays(desk, new DayStore(db), CachedDays.scope(settings), settings.deskTimezone(),
         settings.deskSettle(), clock, metrics);

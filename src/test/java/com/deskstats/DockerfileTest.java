@@ -168,6 +168,21 @@ class DockerfileTest {
   }
 
   @Test
+  void theBotMapsTheAppCdsArchiveItsTrainingRunMadeWithTheSameJar() {
+    String runs = String.join(" ", runtime().all("RUN").stream().map(Instruction::args).toList());
+    Matcher made = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+).*?-jar (\\S+)").matcher(runs);
+    assertThat(made.find()).as("an AppCDS training run in the runtime stage").isTrue();
+    List<String> entrypoint = execForm(runtime().last("ENTRYPOINT").args());
+    assertThat(entrypoint).contains("-XX:SharedArchiveFile=" + made.group(1));
+    // The archive is only used with the class path it was made with.
+    assertThat(entrypoint.get(entrypoint.indexOf("-jar") + 1)).isEqualTo(made.group(2));
+    // Made as the user that runs the bot, after the jar is in place.
+    List<Instruction> ins = runtime().instructions();
+    assertThat(indexOf(ins, "RUN", "ArchiveClassesAtExit")).isGreaterThan(indexOf(ins, "USER", ""))
+        .isGreaterThan(indexOf(ins, "COPY", "--from=build"));
+  }
+
+  @Test
   void theEmbeddedDatabaseDirectoryIsAVolume() {
     // The default H2 file is relative to the working directory: ./data/desk-stats → <WORKDIR>/data.
     Matcher m = Pattern.compile("jdbc:h2:file:\\./([^;]+)/[^/;]+").matcher(Settings.DEFAULT_DATABASE_URL);

@@ -103,7 +103,7 @@ public record Settings(
         deskUrl,
         deskZone,
         r.bool("DESK_DEMO", false),
-        r.integer("DESK_PARALLELISM", 4, 1, 32),
+        r.integer("DESK_PARALLELISM", 16, 1, 32),
         dbUrl,
         r.optional("DATABASE_USER"),
         r.optional("DATABASE_PASSWORD"),

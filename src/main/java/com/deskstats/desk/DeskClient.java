@@ -31,7 +31,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +44,8 @@ import retrofit2.Response;
 
 /**
  * Reads one Desk day's per-agent rows from describe_agent_statistics: signed requests, pages fetched in
- * parallel (bounded), retries with backoff and a rate-limit pause shared by every call of this client.
+ * parallel under one adaptive limit on calls in flight ({@link ConcurrencyLimit}) shared by every day and report,
+ * retries with backoff and a rate-limit pause shared by every call of this client.
  */
 public final class DeskClient implements DeskSource, AutoCloseable {
 
@@ -55,6 +55,8 @@ public final class DeskClient implements DeskSource, AutoCloseable {
   static final int MAX_PASSES = 3;
   /** A TotalCount beyond this is not a team, it is a fault: refuse instead of paging forever. */
   static final int MAX_ROWS = 100_000;
+  /** Calls in flight before Desk has answered any: the limit grows from here while calls succeed. */
+  static final int INITIAL_IN_FLIGHT = 4;
 
   private static final Logger log = LoggerFactory.getLogger(DeskClient.class);
 
@@ -62,7 +64,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
   private final UserSigner signer;
   private final ZoneId zone;
   private final int parallelism;
-  private final Semaphore permits;
+  private final ConcurrencyLimit permits;
   private final RetryPolicy retry;
   private final Clock clock;
   private final Executor executor;
@@ -76,7 +78,8 @@ public final class DeskClient implements DeskSource, AutoCloseable {
    * @param api the Desk endpoint
    * @param signer makes the UserSig; its SDKAppID and identifier are the ones sent
    * @param zone the Desk time zone, where days begin
-   * @param parallelism the most Desk requests this client has in flight at once
+   * @param parallelism the most Desk requests this client has in flight at once; it starts at
+   *     {@value #INITIAL_IN_FLIGHT} (or less) and adapts to Desk's answers up to this
    * @param executor runs the pages after the first; must not be the executor {@link #fetchDay} is called on
    *     when that one is bounded
    */
@@ -92,7 +95,7 @@ public final class DeskClient implements DeskSource, AutoCloseable {
     this.signer = Objects.requireNonNull(signer, "signer");
     this.zone = Objects.requireNonNull(zone, "zone");
     this.parallelism = parallelism;
-    this.permits = new Semaphore(parallelism, true);
+    this.permits = new ConcurrencyLimit(Math.min(INITIAL_IN_FLIGHT, parallelism), parallelism, clock);
     this.retry = Objects.requireNonNull(retry, "retry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.executor = Objects.requireNonNull(executor, "executor");
@@ -105,7 +108,8 @@ public final class DeskClient implements DeskSource, AutoCloseable {
 
   /**
    * A client for the Desk of {@code settings}: base URL {@code deskApiUrl}, connect timeout 5 s, read timeout 15 s,
-   * {@code deskParallelism} pages at once, the default retry policy, and its own page threads (see {@link #close}).
+   * at most {@code deskParallelism} calls in flight, the default retry policy, and its own page threads (see
+   * {@link #close}).
    *
    * @throws ConfigException when DESK_SDKAPPID or DESK_SECRET_KEY is missing
    */
@@ -311,10 +315,10 @@ public final class DeskClient implements DeskSource, AutoCloseable {
         DeskException sibling = fetch.failure().get();
         if (sibling != null) throw sibling; // another page of this read failed: stop, and report its cause
         attempts++;
-        Result result;
+        Result result = null;
         long ms;
         long pause = 0;
-        permits.acquire();
+        ConcurrencyLimit.Permit permit = permits.acquire();
         try {
           // With the permit held: a pause set while this call queued for its permit holds for it too.
           gate.awaitTurn();
@@ -327,7 +331,9 @@ public final class DeskClient implements DeskSource, AutoCloseable {
             gate.slowDown(pause);
           }
         } finally {
-          permits.release();
+          permits.release(permit, result == null ? ConcurrencyLimit.Outcome.OTHER
+              : result.rateLimited() ? ConcurrencyLimit.Outcome.RATE_LIMITED
+              : result.type() == Type.OK ? ConcurrencyLimit.Outcome.SUCCESS : ConcurrencyLimit.Outcome.OTHER);
         }
 
         if (result.type() == Type.OK) {
@@ -451,5 +457,10 @@ public final class DeskClient implements DeskSource, AutoCloseable {
   @Override
   public String toString() {
     return "DeskClient[" + where + ", zone=" + zone + ", parallelism=" + parallelism + ", " + signer + "]";
+  }
+
+  /** The limit on calls in flight, for tests. */
+  ConcurrencyLimit limit() {
+    return permits;
   }
 }

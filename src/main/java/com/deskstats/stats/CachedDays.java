@@ -90,6 +90,19 @@ public final class CachedDays implements DaySource {
     return desk.sample();
   }
 
+  /** The latest closed day: yesterday once DESK_SETTLE has passed since midnight in the Desk zone, else the day before. */
+  public LocalDate lastClosedDay() {
+    Instant now = clock.instant();
+    LocalDate day = LocalDate.ofInstant(now, zone).minusDays(1);
+    while (!closed(day, now)) day = day.minusDays(1);
+    return day;
+  }
+
+  /** True when {@code day} is closed and its rows are in the store (a database failure counts as not cached). */
+  public boolean cached(LocalDate day) {
+    return closed(day, clock.instant()) && stored(day).isPresent();
+  }
+
   /** A day is closed once its end (the next day's start in the zone) is more than settle in the past. */
   boolean closed(LocalDate day, Instant now) {
     Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();

@@ -99,6 +99,20 @@ public final class ReportService implements Reports {
     return new Loaded(build(period, scope, current, previous, cut), byDay);
   }
 
+  /** The whole days a report of {@code period} reads: its own days, then those it is compared with (SPEC §3). */
+  public List<LocalDate> daysNeeded(Period period) {
+    List<LocalDate> wanted = new ArrayList<>(period.dates());
+    wanted.addAll(Comparison.periodOf(period).dates());
+    return wanted;
+  }
+
+  /** Reads {@code dates} through the day source, in parallel as a report does, without building a report. */
+  public void prefetch(List<LocalDate> dates) throws DeskException {
+    List<DayFetch> fetches = new ArrayList<>(dates.size());
+    for (LocalDate d : dates) fetches.add(() -> days.day(d));
+    fetchAll(fetches);
+  }
+
   /** A report from rows already in hand: {@code current} covers the period, {@code previous} its comparison. */
   public Report build(Period period, List<DayRows> current, List<DayRows> previous) {
     return build(period, Scope.TEAM, current, previous);

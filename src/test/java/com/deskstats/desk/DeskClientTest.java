@@ -525,24 +525,25 @@ class DeskClientTest {
   void rateLimitOnOneCallDelaysTheOtherCalls() throws Exception {
     List<AgentRow> team = team(400);
     List<Long> pauses = new CopyOnWriteArrayList<>();
-    CountDownLatch paused = new CountDownLatch(1);
-    Sleeper recording = millis -> {
-      pauses.add(millis);
-      paused.countDown();
-    };
+    Sleeper recording = pauses::add;
     Map<Integer, AtomicInteger> callsByOffset = new HashMap<>();
     for (int o = 0; o < 400; o += 100) callsByOffset.put(o, new AtomicInteger());
+    CountDownLatch limited = new CountDownLatch(1);
     server.setDispatcher(dispatcher(r -> {
       DeskRequest req = request(r);
       int call = callsByOffset.get(req.offset()).incrementAndGet();
-      if (req.offset() == 100 && call == 1) return error(141009);
+      if (req.offset() == 100 && call == 1) {
+        limited.countDown();
+        return error(141009);
+      }
       if (req.offset() == 200) {
         try {
-          // Page 200 finishes only after the rate-limited page 100 has set the shared pause.
-          paused.await(5, TimeUnit.SECONDS);
+          // Page 200 finishes only well after the rate-limited page 100 (which then sets the shared pause).
+          limited.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+        return page(team, req).setHeadersDelay(200, TimeUnit.MILLISECONDS);
       }
       return page(team, req);
     }));
@@ -623,12 +624,13 @@ class DeskClientTest {
     assertThat(Duration.between(limitedAt[0], sentAt.get("B"))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
   }
 
-  /** Waits (bounded) until {@code t} is parked on a semaphore: the client's permits. */
+  /** Waits (bounded) until {@code t} waits for a permit: the client's limit on calls in flight. */
   private static void awaitBlockedOnSemaphore(Thread t) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {
-      Object blocker = java.util.concurrent.locks.LockSupport.getBlocker(t);
-      if (blocker != null && blocker.getClass().getName().contains("Semaphore")) return;
+      boolean inAcquire = java.util.Arrays.stream(t.getStackTrace())
+          .anyMatch(f -> f.getClassName().endsWith("ConcurrencyLimit") && f.getMethodName().equals("acquire"));
+      if (inAcquire && t.getState() == Thread.State.WAITING) return;
       Thread.sleep(1);
     }
     throw new AssertionError("the second call never queued for a permit");

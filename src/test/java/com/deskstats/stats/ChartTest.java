@@ -31,42 +31,101 @@ class ChartTest {
     assertThat(img.getHeight()).isEqualTo(720);
   }
 
+  /** One name per script the bundled font must cover. */
+  private static final List<String> SCRIPTS = List.of(
+      "Nguyễn Thị Hạnh", "김민준", "さくら", "サクラ", "陳志強", "李娜王伟", "Zoë Ørsted");
+
   @Test
-  void chosenFontDrawsCjkNamesWithRealGlyphs() {
-    Chart.Fonts fonts = new Chart.Fonts(Chart.baseFamily());
-    String name = "李娜王伟";
-    Font font = fonts.forText(name, 22);
-    assertThat(font.canDisplayUpTo(name)).as("font %s displays %s", font.getFamily(), name).isEqualTo(-1);
+  void bundledFontDrawsEveryScriptWithRealGlyphs() {
+    Font font = ChartFonts.bundled().deriveFont(22f);
     FontRenderContext frc = new FontRenderContext(null, true, true);
-    GlyphVector gv = font.createGlyphVector(frc, name);
-    for (int i = 0; i < gv.getNumGlyphs(); i++) {
-      assertThat(gv.getGlyphCode(i)).as("glyph %d is the missing glyph", i).isNotEqualTo(font.getMissingGlyphCode());
+    BufferedImage tofu = draw("\uE000", font); // private use: not in the font, so its missing glyph
+    for (String name : SCRIPTS) {
+      assertThat(font.canDisplayUpTo(name)).as("bundled font displays %s", name).isEqualTo(-1);
+      GlyphVector gv = font.createGlyphVector(frc, name);
+      for (int i = 0; i < gv.getNumGlyphs(); i++) {
+        assertThat(gv.getGlyphCode(i)).as("glyph %d of %s", i, name).isNotEqualTo(font.getMissingGlyphCode());
+      }
+      name.codePoints().filter(cp -> cp != ' ').forEach(cp -> {
+        BufferedImage glyph = draw(Character.toString(cp), font);
+        assertThat(inkPixels(glyph)).as("ink of %s", Character.toString(cp)).isGreaterThan(10);
+        assertThat(sameImage(glyph, tofu)).as("%s drawn as the missing glyph", Character.toString(cp)).isFalse();
+      });
     }
-    // Boxes look alike; real glyphs of different characters do not, and none looks like a missing glyph.
-    BufferedImage li = draw("李", font);
-    BufferedImage na = draw("娜", font);
-    BufferedImage tofu = draw("\uE000", font);
-    assertThat(sameImage(li, na)).isFalse();
-    assertThat(sameImage(li, tofu)).isFalse();
-    assertThat(sameImage(na, tofu)).isFalse();
-    assertThat(inkPixels(li)).isGreaterThan(40);
+    // Real glyphs of different characters differ; boxes would not.
+    assertThat(sameImage(draw("李", font), draw("娜", font))).isFalse();
+    assertThat(sameImage(draw("ễ", font), draw("e", font))).isFalse();
   }
 
   @Test
-  void chartDrawsDifferentCjkNamesDifferently() {
-    BufferedImage a = Chart.image(oneAgent("李娜"));
-    BufferedImage b = Chart.image(oneAgent("王伟"));
-    assertThat(sameImage(a, b)).isFalse();
+  void chartDrawsEveryScriptsNameRatherThanTheAgentId() {
+    for (String name : SCRIPTS) {
+      List<Chart.Drawn> drawn = new ArrayList<>();
+      Chart.image(oneAgent(name), ChartFonts.bundledOnly(), drawn);
+      assertThat(texts(drawn)).as("texts drawn for %s", name).contains(name).doesNotContain(AGENT);
+    }
+    assertThat(sameImage(Chart.image(oneAgent("李娜")), Chart.image(oneAgent("王伟")))).isFalse();
   }
 
   @Test
-  void nameNoFontCanShowIsDrawnAsAgentId() {
-    // U+0378 is unassigned: no font has it, so the chart must draw the AgentId, as for an empty nickname.
+  void chartIsTheSameWhateverFontsTheMachineHolds() {
+    List<AgentStats> agents = new ArrayList<>();
+    for (int i = 0; i < SCRIPTS.size(); i++) {
+      agents.add(RenderFixtures.agent("a" + i + "@x", SCRIPTS.get(i), 40, 0, 12, 11 - i, 9 + i, 38 - i));
+    }
+    Report r = RenderFixtures.report(DAY, agents, false, 3, 10);
+    // The machine's fonts only draw what the bundled font lacks: with names it covers, they change nothing.
+    assertThat(sameImage(Chart.image(r, ChartFonts.withSystemFallback(), null),
+        Chart.image(r, ChartFonts.bundledOnly(), null))).isTrue();
+  }
+
+  @Test
+  void aCharacterNoFontHasIsLeftOutOfTheName() {
+    List<Chart.Drawn> drawn = new ArrayList<>();
+    BufferedImage rocket = Chart.image(oneAgent("Sam 🚀"), ChartFonts.bundledOnly(), drawn);
+    assertThat(texts(drawn)).contains("Sam").doesNotContain("Sam 🚀", AGENT);
+    assertThat(sameImage(rocket, Chart.image(oneAgent("Sam"), ChartFonts.bundledOnly(), null))).isTrue();
+    // U+0378 is unassigned: no font on any machine has it.
+    assertThat(sameImage(Chart.image(oneAgent("Sam\u0378")), Chart.image(oneAgent("Sam")))).isTrue();
+  }
+
+  @Test
+  void agentIdIsDrawnOnlyWhenNothingOfTheNameIsLeft() {
+    List<Chart.Drawn> drawn = new ArrayList<>();
+    Chart.image(oneAgent("🚀🛸"), ChartFonts.bundledOnly(), drawn);
+    assertThat(texts(drawn)).contains(AGENT);
+    drawn.clear();
+    Chart.image(oneAgent("🚀 Sam"), ChartFonts.bundledOnly(), drawn);
+    assertThat(texts(drawn)).contains("Sam").doesNotContain(AGENT);
     BufferedImage undrawable = Chart.image(oneAgent("\u0378\u0379"));
-    BufferedImage empty = Chart.image(oneAgent(""));
-    BufferedImage cjk = Chart.image(oneAgent("李娜"));
-    assertThat(sameImage(undrawable, empty)).isTrue();
-    assertThat(sameImage(undrawable, cjk)).isFalse();
+    assertThat(sameImage(undrawable, Chart.image(oneAgent("")))).isTrue();
+    assertThat(sameImage(undrawable, Chart.image(oneAgent("李娜")))).isFalse();
+  }
+
+  @Test
+  void decomposedVietnameseIsDrawnComposed() {
+    List<Chart.Drawn> drawn = new ArrayList<>();
+    Chart.image(oneAgent("Nguye\u0302\u0303n"), ChartFonts.bundledOnly(), drawn);
+    assertThat(texts(drawn)).contains("Nguyễn");
+  }
+
+  @Test
+  void noTextReachesPastItsColumnAndValueLabelsAreWhole() {
+    List<AgentStats> agents = List.of(
+        RenderFixtures.agent("long@x", "Nguyễn Thị Hạnh Phương Thảo Trần Lê", 40, 0, 12, 11, 21, 31),
+        RenderFixtures.agent("cjk@x", "名字很长的客服人员名字很长的客服人员", 40, 0, 12, 12, 3_725, 40),
+        RenderFixtures.agent("ko@x", "김민준김민준김민준김민준김민준", 12_345, 0, 12_345, 12_344, 59, 12_345));
+    List<Chart.Drawn> drawn = new ArrayList<>();
+    Chart.image(RenderFixtures.report(DAY, agents, true, 3, 10), ChartFonts.bundledOnly(), drawn);
+    assertThat(drawn).isNotEmpty().allSatisfy(d -> {
+      assertThat(d.right()).as("right end of %s", d.text()).isLessThanOrEqualTo(d.limit());
+      assertThat(d.limit()).as("column of %s", d.text()).isLessThanOrEqualTo(Chart.WIDTH - 40);
+    });
+    assertThat(texts(drawn)).contains("21s · 78% ≤30s", "1h 02m · 100% ≤30s", "59s · 100% ≤30s",
+        "92% (11/12)", "100% (12/12)", "99% (12344/12345)");
+    List<String> names = texts(drawn).stream().filter(t -> t.startsWith("Nguyễn") || t.startsWith("名字")
+        || t.startsWith("김민준")).toList();
+    assertThat(names).hasSize(6).allSatisfy(n -> assertThat(n).endsWith("…"));
   }
 
   @Test
@@ -108,8 +167,14 @@ class ChartTest {
     assertThat(cap.getRed() + cap.getGreen() + cap.getBlue()).isLessThan(200);
   }
 
+  private static final String AGENT = "a7@example.com";
+
+  private static List<String> texts(List<Chart.Drawn> drawn) {
+    return drawn.stream().map(Chart.Drawn::text).toList();
+  }
+
   private static Report oneAgent(String nickname) {
-    return RenderFixtures.report(DAY, List.of(RenderFixtures.agent("agent.7@example.com", nickname, 40, 0, 12, 11, 9, 38)),
+    return RenderFixtures.report(DAY, List.of(RenderFixtures.agent(AGENT, nickname, 40, 0, 12, 11, 9, 38)),
         false, 3, 10);
   }
 

@@ -1,0 +1,125 @@
+package com.deskstats.bench;
+
+import com.deskstats.slack.SlackApp;
+import com.deskstats.testing.FakeSlack;
+import com.deskstats.web.WebServer;
+import com.slack.api.bolt.App;
+import com.sun.net.httpserver.HttpHandler;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Start-up of the bot (Main, as {@code java -jar} runs it: H2 file database, Flyway, Quartz, Bolt's auth.test,
+ * the cache warm-up) to a healthy /health, against a bare Bolt app (auth.test, then /health) started the same way:
+ * a child JVM with the Dockerfile's flags, Slack's Web API a local fake in this JVM. Median of
+ * {@code -Dbench.runs} (default 7) runs of each, taken in turn.
+ */
+public final class StartupBench {
+
+  private static final String TOKEN = "xoxb-0000-1111-bench";
+  private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("--bare")) {
+      bare();
+      return;
+    }
+    int runs = Integer.getInteger("bench.runs", 7);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    try (FakeSlack slack = new FakeSlack()) {
+      double[] bot = new double[runs];
+      double[] bare = new double[runs];
+      for (int i = -1; i < runs; i++) { // run -1 warms the disk cache and is not counted
+        double a = start(http, slack, List.of("com.deskstats.Main"));
+        double b = start(http, slack, List.of(StartupBench.class.getName(), "--bare"));
+        if (i >= 0) {
+          bot[i] = a;
+          bare[i] = b;
+        }
+      }
+      Arrays.sort(bot);
+      Arrays.sort(bare);
+      double ratio = bot[runs / 2] / bare[runs / 2];
+      System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f), JVM launch to healthy /health, median of %d:%n",
+          System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          runs);
+      System.out.printf("  bot %.0f ms (min %.0f, max %.0f); bare Bolt app %.0f ms (min %.0f, max %.0f); ratio %.2f (target <= 1.5: %s)%n",
+          bot[runs / 2], bot[0], bot[runs - 1], bare[runs / 2], bare[0], bare[runs - 1], ratio,
+          ratio <= 1.5 ? "met" : "MISSED");
+    }
+    System.exit(0);
+  }
+
+  /** Starts {@code mainClass} in a child JVM and returns the milliseconds to a healthy /health; stops it after. */
+  private static double start(HttpClient http, FakeSlack slack, List<String> mainClass) throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path data = Files.createTempDirectory("startup-bench");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", AckBench.classpath()));
+    cmd.addAll(mainClass);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(System.getProperty("bench.log") == null ? ProcessBuilder.Redirect.DISCARD
+            : ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.log"))));
+    Map<String, String> env = pb.environment();
+    env.put("SLACK_BOT_TOKEN", TOKEN);
+    env.put("SLACK_SIGNING_SECRET", SECRET);
+    env.put("SLACK_API_URL", slack.apiUrl());
+    env.put("DESK_DEMO", "true");
+    env.put("PORT", String.valueOf(port));
+    env.put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("desk-stats"));
+    long t0 = System.nanoTime();
+    Process child = pb.start();
+    try {
+      URI health = URI.create("http://127.0.0.1:" + port + "/health");
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (true) {
+        try {
+          if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            return (System.nanoTime() - t0) / 1e6;
+          }
+        } catch (java.io.IOException notYet) {
+          // not listening yet
+        }
+        if (!child.isAlive()) throw new IllegalStateException(mainClass + " exited with " + child.exitValue());
+        if (System.nanoTime() > deadline) throw new IllegalStateException(mainClass + " was not healthy within 60 s");
+        Thread.sleep(5);
+      }
+    } finally {
+      child.destroy();
+      child.waitFor();
+      try (var files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** The bare app: Bolt built and started (auth.test), then /health on the project's web server. */
+  static void bare() throws Exception {
+    App app = new App(SlackApp.appConfig(TOKEN, SECRET, System.getenv("SLACK_API_URL")));
+    app.command("/desk-stats", (req, ctx) -> ctx.ack());
+    app.start();
+    HttpHandler health = ex -> {
+      byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, ok.length);
+      ex.getResponseBody().write(ok);
+      ex.close();
+    };
+    new WebServer(Integer.parseInt(System.getenv("PORT")), app, Map.of("/health", health)).start();
+    Thread.currentThread().join();
+  }
+}
