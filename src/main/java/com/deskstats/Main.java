@@ -19,6 +19,7 @@ import com.deskstats.stats.DaySource;
 import com.deskstats.stats.DirectDays;
 import com.deskstats.stats.ReportService;
 import com.deskstats.store.Database;
+import com.deskstats.store.DatabaseGuard;
 import com.deskstats.store.DayStore;
 import com.deskstats.store.StoreException;
 import com.deskstats.web.WebServer;
@@ -36,6 +37,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -121,7 +124,7 @@ public final class Main {
       try (DeskClient desk = DeskClient.create(settings, http, metrics);
           HikariDataSource db = Database.open(settings)) {
         Database.migrate(db);
-        DaySource days = cachedDays(settings, desk, db, clock, metrics);
+        DaySource days = cachedDays(settings, desk, new DayStore(db), clock, metrics);
         return Preview.run(opts, reports(settings, days, clock, reportPool), out, err, clock);
       } finally {
         http.dispatcher().executorService().shutdown();
@@ -175,7 +178,7 @@ public final class Main {
 
   /** The running bot: its web server's port, and how to stop it. */
   record Running(WebServer web, SlackApp slack, Digest digest, DeskSource desk, HikariDataSource db,
-      OkHttpClient http, ExecutorService replies, ExecutorService reportPool) {
+      OkHttpClient http, ExecutorService replies, ExecutorService reportPool, Cache cache) {
     int port() {
       return web.port();
     }
@@ -189,6 +192,7 @@ public final class Main {
       // Only now: replies and the digest have finished with the reports. Fetches still running end on their own.
       replies.shutdown();
       reportPool.shutdown();
+      cache.close();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
       db.close();
@@ -203,17 +207,19 @@ public final class Main {
     OkHttpClient http = new OkHttpClient();
     HikariDataSource db = Database.open(settings);
     Database.migrate(db);
+    Cache cache = Cache.open(settings);
 
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
     ExecutorService reportPool = reportPool();
-    ReportService reports = reports(settings, cachedDays(settings, desk, db, clock, metrics), clock, reportPool);
+    ReportService reports = reports(settings, cachedDays(settings, desk, cache.days(), clock, metrics), clock, reportPool);
 
     Digest digest;
     try {
-      digest = Digest.start(settings, db, reports, Digest.slackClient(settings), renderer(), metrics, clock);
+      digest = Digest.start(settings, cache.guard().guard(db), reports, Digest.slackClient(settings), renderer(), metrics, clock);
     } catch (org.quartz.SchedulerException e) {
       reportPool.shutdown();
+      cache.close();
       db.close();
       throw new StartupException("the digest scheduler did not start: " + e.getMessage(), e);
     }
@@ -245,6 +251,7 @@ public final class Main {
       else replies.shutdownNow();
       digest.stop();
       reportPool.shutdown();
+      cache.close();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
       db.close();
@@ -253,22 +260,50 @@ public final class Main {
     // Only now: a start that failed above must not have claimed, posted or noticed a missed digest.
     digest.catchUpMissedRuns();
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
-    return new Running(web, slack, digest, desk, db, http, replies, reportPool);
+    return new Running(web, slack, digest, desk, db, http, replies, reportPool, cache);
   }
 
   private static String message(Exception e) {
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
-  private static DaySource cachedDays(Settings settings, DeskSource desk, javax.sql.DataSource db, Clock clock,
+  private static DaySource cachedDays(Settings settings, DeskSource desk, DayStore store, Clock clock,
       Metrics metrics) {
-    return new CachedDays(desk, new DayStore(db), CachedDays.scope(settings), settings.deskTimezone(),
+    return new CachedDays(desk, store, CachedDays.scope(settings), settings.deskTimezone(),
         settings.deskSettle(), clock, metrics);
   }
 
   private static ReportService reports(Settings settings, DaySource days, Clock clock, ExecutorService pool) {
     return new ReportService(days, settings.deskTimezone(), settings.minRatings(), settings.topN(), clock,
         RequestIds.propagating(pool));
+  }
+
+  /**
+   * The day cache's side of the database: its own pool with a short connection timeout, the breaker that skips the
+   * database while it is down (shared with the digest's stores), and the bounded writer that keeps saves off replies.
+   */
+  record Cache(HikariDataSource pool, DatabaseGuard guard, ThreadPoolExecutor writer, DayStore days) {
+    /** Saves waiting beyond this many are dropped: the day is fetched from Desk again next time. */
+    static final int WRITE_QUEUE = 64;
+
+    static Cache open(Settings settings) {
+      DatabaseGuard guard = new DatabaseGuard();
+      HikariDataSource pool = Database.openCache(settings);
+      ThreadPoolExecutor writer = DayStore.boundedWriter(WRITE_QUEUE);
+      return new Cache(pool, guard, writer, new DayStore(guard.guard(pool), writer, guard::available));
+    }
+
+    /** Lets waiting saves finish briefly, then closes the pool. */
+    void close() {
+      writer.shutdown();
+      try {
+        if (!writer.awaitTermination(2, TimeUnit.SECONDS)) writer.shutdownNow();
+      } catch (InterruptedException e) {
+        writer.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+      pool.close();
+    }
   }
 
   /** The days a report fetches at once; whoever makes it shuts it down. */

@@ -4,6 +4,7 @@ import com.deskstats.slack.DigestControl;
 import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.StoreException;
+import com.deskstats.store.StoreUnavailableException;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import java.time.Clock;
@@ -73,6 +74,8 @@ public final class DigestService implements DigestControl {
           .orElse("");
       return (added ? "<#" + channelId + "> will get the daily digest " : "<#" + channelId + ">'s digest now comes ")
           + when + "." + next;
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
@@ -102,6 +105,8 @@ public final class DigestService implements DigestControl {
       }
       scheduling.unschedule(channelId);
       return "<#" + channelId + "> will no longer get the daily digest.";
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {

@@ -109,8 +109,9 @@ public final class Health {
     }
     boolean up = "up".equals(result.get("status"));
     if (lastDatabaseUp.getAndSet(up) != up) {
-      if (up) log.info("health: database reachable again");
-      else log.warn("health: database unreachable ({})", result.get("error"));
+      // DEBUG: store.DatabaseGuard logs the one WARN and INFO line of an outage.
+      if (up) log.debug("health: database reachable again");
+      else log.debug("health: database unreachable ({})", result.get("error"));
     }
     return result;
   }

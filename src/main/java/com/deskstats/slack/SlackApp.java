@@ -11,6 +11,7 @@ import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.Reports;
+import com.deskstats.store.StoreUnavailableException;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -297,6 +298,10 @@ public final class SlackApp {
           Reply reply;
           try {
             reply = job.run();
+          } catch (StoreUnavailableException e) {
+            // A change the database could not take: one sentence, nothing half-saved, no stack trace.
+            log.info("/desk-stats {} not saved: {}", command.name(), e.getMessage());
+            reply = new Reply(new Answer(Replies.mrkdwn(StoreUnavailableException.SENTENCE), "store_unavailable"), false);
           } catch (Exception e) {
             log.error("/desk-stats {} failed", command.name(), e);
             reply = new Reply(new Answer(ReportBlocks.notice(Replies.GENERIC_FAILURE), "error"), false);

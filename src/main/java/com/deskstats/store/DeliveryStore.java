@@ -75,7 +75,7 @@ public final class DeliveryStore {
       }
       return scheduled(c, channelId, day).map(d -> OptionalLong.of(d.id())).orElse(OptionalLong.empty());
     } catch (SQLException e) {
-      throw new StoreException("Could not record the digest delivery.", e);
+      throw StoreException.of("Could not record the digest delivery.", e);
     }
   }
 
@@ -104,7 +104,7 @@ public final class DeliveryStore {
         return ps.executeUpdate() > 0;
       }
     } catch (SQLException e) {
-      throw new StoreException("Could not record the skipped digest.", e);
+      throw StoreException.of("Could not record the skipped digest.", e);
     }
   }
 
@@ -113,7 +113,7 @@ public final class DeliveryStore {
     try (Connection c = dataSource.getConnection()) {
       return insert(c, channelId, day, Kind.TEST, Status.CLAIMED, node, clock.instant(), null);
     } catch (SQLException e) {
-      throw new StoreException("Could not record the test send.", e);
+      throw StoreException.of("Could not record the test send.", e);
     }
   }
 
@@ -144,7 +144,7 @@ public final class DeliveryStore {
       ps.setString(1, channelId);
       return one(ps);
     } catch (SQLException e) {
-      throw new StoreException("Could not read the digest deliveries.", e);
+      throw StoreException.of("Could not read the digest deliveries.", e);
     }
   }
 
@@ -153,7 +153,7 @@ public final class DeliveryStore {
     try (Connection c = dataSource.getConnection()) {
       return scheduled(c, channelId, day);
     } catch (SQLException e) {
-      throw new StoreException("Could not read the digest deliveries.", e);
+      throw StoreException.of("Could not read the digest deliveries.", e);
     }
   }
 
@@ -200,7 +200,7 @@ public final class DeliveryStore {
       ps.setLong(5, id);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("Could not record the digest outcome.", e);
+      throw StoreException.of("Could not record the digest outcome.", e);
     }
   }
 
@@ -211,7 +211,7 @@ public final class DeliveryStore {
       ps.setLong(3, id);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("Could not record the digest outcome.", e);
+      throw StoreException.of("Could not record the digest outcome.", e);
     }
   }
 
