@@ -3,6 +3,7 @@ package com.deskstats;
 import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.desk.DemoDesk;
+import com.deskstats.desk.DeskBreaker;
 import com.deskstats.desk.DeskClient;
 import com.deskstats.desk.DeskSource;
 import com.deskstats.digest.Digest;
@@ -212,11 +213,16 @@ public final class Main {
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
     ExecutorService reportPool = reportPool();
-    ReportService reports = reports(settings, cachedDays(settings, desk, cache.days(), clock, metrics), clock, reportPool);
+    // Commands go through the Desk breaker; the digest always calls Desk, and its success closes the breaker.
+    DeskBreaker deskBreaker = new DeskBreaker(desk, Clock.systemUTC());
+    ReportService reports = reports(settings, cachedDays(settings, deskBreaker, cache.days(), clock, metrics), clock,
+        reportPool);
+    ReportService digestReports = reports(settings, cachedDays(settings, deskBreaker.always(), cache.days(), clock,
+        metrics), clock, reportPool);
 
     Digest digest;
     try {
-      digest = Digest.start(settings, cache.guard().guard(db), reports, Digest.slackClient(settings), renderer(), metrics, clock);
+      digest = Digest.start(settings, cache.guard().guard(db), digestReports, Digest.slackClient(settings), renderer(), metrics, clock);
     } catch (org.quartz.SchedulerException e) {
       reportPool.shutdown();
       cache.close();
