@@ -73,8 +73,7 @@ public final class DeskBreaker implements DeskSource {
   }
 
   static boolean outage(Throwable e) {
-    return e instanceof DeskException d
-        && (d.kind() == DeskException.Kind.UNAVAILABLE || d.kind() == DeskException.Kind.RETRYABLE);
+    return e instanceof DeskException d && d.passing();
   }
 
   @Override

@@ -42,9 +42,17 @@ final class Deliverer {
   private final Clock clock;
   private final ZoneId deskZone;
   private final String node;
+  /** Null: a delivery that fails is recorded as failed at once. */
+  private final DeliveryRetries retries;
 
   Deliverer(Reports reports, Renderer renderer, SlackCalls slack, DeliveryStore deliveries, Metrics metrics,
       Clock clock, ZoneId deskZone, String node) {
+    this(reports, renderer, slack, deliveries, metrics, clock, deskZone, node, null);
+  }
+
+  Deliverer(Reports reports, Renderer renderer, SlackCalls slack, DeliveryStore deliveries, Metrics metrics,
+      Clock clock, ZoneId deskZone, String node, DeliveryRetries retries) {
+    this.retries = retries;
     this.reports = reports;
     this.renderer = renderer;
     this.slack = slack;
@@ -76,7 +84,8 @@ final class Deliverer {
       return done(channelId, day, Kind.SCHEDULED, "duplicate", start, "The digest for " + label(day)
           + " is already recorded for <#" + channelId + ">.");
     }
-    return deliver(id.getAsLong(), channelId, day, Kind.SCHEDULED, start);
+    return deliver(id.getAsLong(), channelId, day, Kind.SCHEDULED, start,
+        retries == null ? null : retries.until(fireTime));
   }
 
   /** {@code digest now}: a test send of yesterday's digest that never counts as the day's delivery. */
@@ -90,7 +99,7 @@ final class Deliverer {
     LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
     long start = System.nanoTime();
     long id = deliveries.startTest(channelId, day, node);
-    return deliver(id, channelId, day, Kind.TEST, start);
+    return deliver(id, channelId, day, Kind.TEST, start, null);
   }
 
   /**
@@ -194,7 +203,44 @@ final class Deliverer {
         && d.claimedAt().isBefore(now.minus(DeliveryStore.STALE_CLAIM));
   }
 
-  private Outcome deliver(long id, String channelId, LocalDate day, Kind kind, long start) {
+  /**
+   * The retry job claimed a delivery waiting as retrying: tries it again, or, when the bot was away until its grace
+   * ended, records it as failed with one notice.
+   */
+  Outcome retry(com.deskstats.store.Delivery d) {
+    try (MDC.MDCCloseable ignored = requestId()) {
+      long start = System.nanoTime();
+      Instant until = d.retryUntil().orElseGet(clock::instant);
+      if (!clock.instant().isAfter(until)) return deliver(d.id(), d.channelId(), d.day(), Kind.SCHEDULED, start, until);
+      String error = d.error().orElse("The digest could not be delivered.");
+      int attempts = d.attempts();
+      try {
+        attempts += notice(d.channelId(), "The desk-stats digest for " + label(d.day()) + " could not be delivered before "
+            + "DIGEST_GRACE ended: " + error);
+      } catch (SlackFailure f) {
+        error += " The notice could not be posted either: " + f.sentence(d.channelId());
+      }
+      deliveries.markFailed(d.id(), error, attempts);
+      return done(d.channelId(), d.day(), Kind.SCHEDULED, "failed", start, error);
+    }
+  }
+
+  private int notice(String channelId, String text) throws SlackFailure {
+    return slack.post(channelId, text, List.of()).attempts();
+  }
+
+  /** A passing failure of a scheduled delivery within its grace waits as retrying; returns the next attempt's time. */
+  private Optional<Instant> retryLater(long id, Kind kind, boolean passing, Instant until, String error, int attempts) {
+    if (retries == null || until == null || kind != Kind.SCHEDULED || !passing) return Optional.empty();
+    return retries.later(id, until, error, attempts);
+  }
+
+  private String retrying(LocalDate day, String why, Instant next) {
+    return "The digest for " + label(day) + " could not be delivered yet (" + why + "); trying again at "
+        + next.atZone(deskZone).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ".";
+  }
+
+  private Outcome deliver(long id, String channelId, LocalDate day, Kind kind, long start, Instant retryUntil) {
     String where = "<#" + channelId + ">";
     try {
       Report report;
@@ -202,6 +248,8 @@ final class Deliverer {
         report = reports.report(Period.day(day));
       } catch (DeskException e) {
         String error = "Desk: " + e.userMessage();
+        Optional<Instant> next = retryLater(id, kind, e.passing(), retryUntil, error, 0);
+        if (next.isPresent()) return done(channelId, day, kind, "retrying", start, retrying(day, error, next.get()));
         int attempts = 0;
         if (kind == Kind.SCHEDULED) {
           // The team expects a digest every morning: say in one sentence why there is none today.
@@ -223,6 +271,18 @@ final class Deliverer {
       try {
         posted = slack.post(channelId, r.text(), r.blocks());
       } catch (SlackFailure f) {
+        Optional<Instant> next = retryLater(id, kind, !f.permanent(), retryUntil, f.sentence(channelId), f.attempts());
+        if (next.isPresent()) {
+          return done(channelId, day, kind, "retrying", start, retrying(day, f.sentence(channelId), next.get()));
+        }
+        if (retryUntil != null && kind == Kind.SCHEDULED && !f.permanent()) {
+          // Retried until the grace ended: one short notice, if Slack takes it now.
+          try {
+            notice(channelId, "The desk-stats digest for " + label(day) + " could not be posted: " + f.sentence(channelId));
+          } catch (SlackFailure ignored) {
+            // The failure below is the record.
+          }
+        }
         deliveries.markFailed(id, f.sentence(channelId), f.attempts());
         return done(channelId, day, kind, "failed", start, "Could not post the digest: " + f.sentence(channelId));
       }

@@ -150,10 +150,15 @@ public final class DigestService implements DigestControl {
 
   private static String describe(Delivery d, ZoneId zone) {
     Instant when = d.finishedAt().orElse(d.claimedAt());
+    if (d.status() == Delivery.Status.RETRYING) {
+      return "retrying (for " + Deliverer.label(d.day()) + "): next try " + d.nextAttempt().map(i -> at(i, zone)).orElse("soon")
+          + d.retryUntil().map(i -> ", gives up after " + at(i, zone)).orElse("") + d.error().map(e -> "; last: " + e).orElse("");
+    }
     String what = switch (d.status()) {
       case SENT -> d.error().isPresent() ? "sent without the chart" : "sent";
       case FAILED -> "failed";
       case SKIPPED -> "skipped";
+      case RETRYING -> "retrying";
       // Slack took the message but the node stopped before recording the rest (the chart): it was posted.
       case CLAIMED -> d.messageTs().isPresent() ? "posted" : "in progress";
     };
