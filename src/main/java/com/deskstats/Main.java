@@ -11,6 +11,7 @@ import com.deskstats.digest.Renderer;
 import com.deskstats.ops.Health;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
+import com.deskstats.ops.SocketHealth;
 import com.deskstats.preview.Preview;
 import com.deskstats.slack.ReportBlocks;
 import com.deskstats.slack.SlackApp;
@@ -231,10 +232,11 @@ public final class Main {
     }
 
     ExecutorService replies = Executors.newFixedThreadPool(8, threads("reply"));
-    Health health = new Health(db, digest::started, metrics, clock);
+    SocketHealth socket = settings.socketMode() ? new SocketHealth(Clock.systemUTC(), metrics) : null;
+    Health health = new Health(db, digest::started, metrics, clock, socket);
     Map<String, HttpHandler> routes = new LinkedHashMap<>();
     routes.put("/health", Health.healthHandler(health));
-    routes.put("/metrics", Health.metricsHandler(metrics));
+    routes.put("/metrics", Health.metricsHandler(metrics, settings.metricsToken()));
 
     SlackApp slack = null;
     WebServer web = null;
@@ -249,7 +251,7 @@ public final class Main {
             + message(e), e);
       }
       web = new WebServer(settings.port(), settings.socketMode() ? null : slack.app(), routes).start();
-      if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow());
+      if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow(), socket);
     } catch (Exception e) {
       // Nothing may keep running: Quartz's threads would otherwise hold the JVM up after the failed start.
       if (web != null) web.stop(Duration.ZERO);

@@ -40,7 +40,8 @@ public record Settings(
     int topN,
     Duration deskSettle,
     Set<String> botAdmins,
-    String logFormat) {
+    String logFormat,
+    Optional<String> metricsToken) {
 
   /** Desk's regional API hosts (SPEC §1). */
   public static final Map<String, String> REGIONS = Map.of(
@@ -114,7 +115,8 @@ public record Settings(
         r.integer("TOP_N", 10, 1, 50),
         r.duration("DESK_SETTLE", "2h"),
         r.optional("BOT_ADMINS").map(Settings::idSet).orElse(Set.of()),
-        logFormat);
+        logFormat,
+        r.optional("METRICS_TOKEN"));
   }
 
   /** The JDBC URL in force: DATABASE_URL or the embedded H2 default. */
