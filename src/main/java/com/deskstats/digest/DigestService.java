@@ -65,8 +65,9 @@ public final class DigestService implements DigestControl {
     String cron = time.map(Schedules::daily).orElse(defaultCron);
     Subscription s = new Subscription(channelId, cron, zone, userId, clock.instant());
     try {
+      Optional<Subscription> before = subscriptions.find(channelId);
       boolean added = subscriptions.upsert(s);
-      scheduling.schedule(s);
+      scheduleOrUndo(s, before);
       log.info("digest subscription channel={} cron='{}' zone={} by={} {}", channelId, cron, zone, userId,
           added ? "added" : "moved");
       String when = Schedules.words(cron, zone);
@@ -81,6 +82,26 @@ public final class DigestService implements DigestControl {
     } catch (SchedulerException e) {
       log.error("digest subscription channel={} could not be scheduled", channelId, e);
       return "The subscription is saved but could not be scheduled yet; it takes effect at the bot's next restart.";
+    }
+  }
+
+  /**
+   * Schedules the saved subscription. When the scheduler's database went away meanwhile (the clustered job store),
+   * the save is undone and the change refused, so nothing is half-saved.
+   */
+  private void scheduleOrUndo(Subscription s, Optional<Subscription> before) throws SchedulerException {
+    try {
+      scheduling.schedule(s);
+    } catch (SchedulerException e) {
+      if (!StoreException.unreachable(e)) throw e;
+      try {
+        if (before.isPresent()) subscriptions.upsert(before.get());
+        else subscriptions.delete(s.channelId());
+      } catch (StoreException undo) {
+        log.warn("digest subscription channel={} saved but not scheduled, and could not be undone: {}; it takes "
+            + "effect at the next restart", s.channelId(), undo.getMessage());
+      }
+      throw new StoreUnavailableException("Could not schedule the digest subscription.", e);
     }
   }
 

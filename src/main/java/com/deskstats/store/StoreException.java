@@ -19,7 +19,7 @@ public class StoreException extends RuntimeException {
   }
 
   /** True for connection failures (SQLState class 08, or a pool that handed out no connection in time). */
-  static boolean unreachable(Throwable t) {
+  public static boolean unreachable(Throwable t) {
     for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
       if (x instanceof SQLTransientConnectionException) return true;
       if (x instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) return true;
