@@ -21,7 +21,7 @@ import com.deskstats.stats.DaySource;
 import com.deskstats.stats.DirectDays;
 import com.deskstats.stats.ReportService;
 import com.deskstats.store.Database;
-import com.deskstats.store.DatabaseGuard;
+import com.deskstats.store.DayCache;
 import com.deskstats.store.DayStore;
 import com.deskstats.store.StoreException;
 import com.deskstats.web.WebServer;
@@ -39,8 +39,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
@@ -180,7 +178,7 @@ public final class Main {
 
   /** The running bot: its web server's port, and how to stop it. */
   record Running(WebServer web, SlackApp slack, Digest digest, DeskSource desk, HikariDataSource db,
-      OkHttpClient http, ExecutorService replies, ExecutorService reportPool, Cache cache) {
+      OkHttpClient http, ExecutorService replies, ExecutorService reportPool, DayCache cache) {
     int port() {
       return web.port();
     }
@@ -209,7 +207,7 @@ public final class Main {
     OkHttpClient http = new OkHttpClient();
     HikariDataSource db = Database.open(settings);
     Database.migrate(db);
-    Cache cache = Cache.open(settings);
+    DayCache cache = DayCache.open(settings);
 
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
@@ -284,34 +282,6 @@ public final class Main {
   private static ReportService reports(Settings settings, DaySource days, Clock clock, ExecutorService pool) {
     return new ReportService(days, settings.deskTimezone(), settings.minRatings(), settings.topN(), clock,
         RequestIds.propagating(pool));
-  }
-
-  /**
-   * The day cache's side of the database: its own pool with a short connection timeout, the breaker that skips the
-   * database while it is down (shared with the digest's stores), and the bounded writer that keeps saves off replies.
-   */
-  record Cache(HikariDataSource pool, DatabaseGuard guard, ThreadPoolExecutor writer, DayStore days) {
-    /** Saves waiting beyond this many are dropped: the day is fetched from Desk again next time. */
-    static final int WRITE_QUEUE = 64;
-
-    static Cache open(Settings settings) {
-      DatabaseGuard guard = new DatabaseGuard();
-      HikariDataSource pool = Database.openCache(settings);
-      ThreadPoolExecutor writer = DayStore.boundedWriter(WRITE_QUEUE);
-      return new Cache(pool, guard, writer, new DayStore(guard.guard(pool), writer, guard::available));
-    }
-
-    /** Lets waiting saves finish briefly, then closes the pool. */
-    void close() {
-      writer.shutdown();
-      try {
-        if (!writer.awaitTermination(2, TimeUnit.SECONDS)) writer.shutdownNow();
-      } catch (InterruptedException e) {
-        writer.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
-      pool.close();
-    }
   }
 
   /** The days a report fetches at once; whoever makes it shuts it down. */
