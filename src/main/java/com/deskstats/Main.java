@@ -3,6 +3,7 @@ package com.deskstats;
 import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.desk.DemoDesk;
+import com.deskstats.desk.DeskBreaker;
 import com.deskstats.desk.DeskClient;
 import com.deskstats.desk.DeskSource;
 import com.deskstats.digest.Digest;
@@ -10,6 +11,7 @@ import com.deskstats.digest.Renderer;
 import com.deskstats.ops.Health;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
+import com.deskstats.ops.SocketHealth;
 import com.deskstats.preview.Preview;
 import com.deskstats.slack.Access;
 import com.deskstats.slack.ReportBlocks;
@@ -20,6 +22,7 @@ import com.deskstats.stats.DaySource;
 import com.deskstats.stats.DirectDays;
 import com.deskstats.stats.ReportService;
 import com.deskstats.store.Database;
+import com.deskstats.store.DayCache;
 import com.deskstats.store.DayStore;
 import com.deskstats.store.GroupStore;
 import com.deskstats.store.LinkStore;
@@ -130,7 +133,7 @@ public final class Main {
       try (DeskClient desk = DeskClient.create(settings, http, metrics);
           HikariDataSource db = Database.open(settings)) {
         Database.migrate(db);
-        DaySource days = cachedDays(settings, desk, db, clock, metrics);
+        DaySource days = cachedDays(settings, desk, new DayStore(db), clock, metrics);
         return Preview.run(opts, reports(settings, days, clock, reportPool), out, err, clock);
       } finally {
         http.dispatcher().executorService().shutdown();
@@ -184,7 +187,7 @@ public final class Main {
 
   /** The running bot: its web server's port, and how to stop it. */
   record Running(WebServer web, SlackApp slack, Digest digest, DeskSource desk, HikariDataSource db,
-      OkHttpClient http, ExecutorService replies, ExecutorService reportPool) {
+      OkHttpClient http, ExecutorService replies, ExecutorService reportPool, DayCache cache) {
     int port() {
       return web.port();
     }
@@ -198,6 +201,7 @@ public final class Main {
       // Only now: replies and the digest have finished with the reports. Fetches still running end on their own.
       replies.shutdown();
       reportPool.shutdown();
+      cache.close();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
       db.close();
@@ -214,18 +218,25 @@ public final class Main {
         command -> threads("migrate").newThread(command).start());
     Metrics metrics = new Metrics();
     OkHttpClient http = new OkHttpClient();
+    DayCache cache = DayCache.open(settings);
 
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
     ExecutorService reportPool = reportPool();
-    CachedDays days = cachedDays(settings, desk, db, clock, metrics);
+    // Commands go through the Desk breaker; the digest always calls Desk, and its success closes the breaker.
+    DeskBreaker deskBreaker = new DeskBreaker(desk, Clock.systemUTC());
+    CachedDays days = cachedDays(settings, deskBreaker, cache.days(), clock, metrics);
     ReportService reports = reports(settings, days, clock, reportPool);
+    CachedDays digestDays = cachedDays(settings, deskBreaker.always(), cache.days(), clock, metrics);
+    ReportService digestReports = reports(settings, digestDays, clock, reportPool);
     // One store of groups for every feature that takes `group NAME` (reports, cards, subscriptions, alerts, export).
     GroupStore groups = new GroupStore(db, clock);
-    WarmUpJob warmUp = new WarmUpJob(new CacheWarmer(reports, days), WarmUp.RETRY_AFTER);
+    // The warm-up runs in the background like the digest: it always asks Desk, whatever the commands' breaker says.
+    WarmUpJob warmUp = new WarmUpJob(new CacheWarmer(digestReports, digestDays), WarmUp.RETRY_AFTER);
     ExecutorService replies = Executors.newFixedThreadPool(8, threads("reply"));
     Runnable closeAll = () -> {
       reportPool.shutdown();
+      cache.close();
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
       migrated.exceptionally(x -> null).join();
@@ -251,7 +262,8 @@ public final class Main {
     Digest digest;
     try {
       awaitMigrations(migrated);
-      digest = Digest.start(settings, db, reports, groups, Digest.slackClient(settings), renderer(), metrics, clock,
+      digest = Digest.start(settings, cache.guard().guard(db), digestReports, groups, Digest.slackClient(settings),
+          renderer(), metrics, clock,
           Map.of(WarmUpJob.class, warmUp));
     } catch (org.quartz.SchedulerException | RuntimeException e) {
       // The Slack check must end before its pools close; its own failure, if any, is not the first cause.
@@ -265,10 +277,11 @@ public final class Main {
     }
     control.set(digest.control());
 
-    Health health = new Health(db, digest::started, metrics, clock);
+    SocketHealth socket = settings.socketMode() ? new SocketHealth(Clock.systemUTC(), metrics) : null;
+    Health health = new Health(db, digest::started, metrics, clock, socket);
     Map<String, HttpHandler> routes = new LinkedHashMap<>();
     routes.put("/health", Health.healthHandler(health));
-    routes.put("/metrics", Health.metricsHandler(metrics));
+    routes.put("/metrics", Health.metricsHandler(metrics, settings.metricsToken()));
 
     WebServer web = null;
     try {
@@ -280,7 +293,7 @@ public final class Main {
             + message(cause), cause);
       }
       web = new WebServer(settings.port(), settings.socketMode() ? null : slack.app(), routes).start();
-      if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow());
+      if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow(), socket);
     } catch (Exception e) {
       // Nothing may keep running: Quartz's threads would otherwise hold the JVM up after the failed start.
       if (web != null) web.stop(Duration.ZERO);
@@ -293,7 +306,7 @@ public final class Main {
     digest.catchUpMissedRuns();
     warmCache(digest, settings);
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
-    return new Running(web, slack, digest, desk, db, http, replies, reportPool);
+    return new Running(web, slack, digest, desk, db, http, replies, reportPool, cache);
   }
 
   /** Waits for the migrations; their failure (a StoreException) is thrown as it is, for its one-line message. */
@@ -321,9 +334,9 @@ public final class Main {
     }
   }
 
-  private static CachedDays cachedDays(Settings settings, DeskSource desk, javax.sql.DataSource db, Clock clock,
+  private static CachedDays cachedDays(Settings settings, DeskSource desk, DayStore store, Clock clock,
       Metrics metrics) {
-    return new CachedDays(desk, new DayStore(db), CachedDays.scope(settings), settings.deskTimezone(),
+    return new CachedDays(desk, store, CachedDays.scope(settings), settings.deskTimezone(),
         settings.deskSettle(), clock, metrics);
   }
 

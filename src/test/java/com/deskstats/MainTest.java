@@ -235,6 +235,7 @@ class MainTest {
       throws Exception {
     Clock tenOClock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
     String dbUrl = "jdbc:h2:file:" + dir.resolve("catch-up") + ";AUTO_SERVER=FALSE";
+    installedLongAgo(dbUrl);
     try (FakeSlack own = new FakeSlack().requireToken(BOT_TOKEN).channel("CDIGEST", "team-digest")) {
       Main.Running r = Main.start(Settings.load(env(Map.of("SLACK_API_URL", own.apiUrl(), "DESK_DEMO", "true",
           "DATABASE_URL", dbUrl))), tenOClock);
@@ -258,6 +259,7 @@ class MainTest {
     // one fails on a taken port; a crash-looping bot must not claim (and lose) the day or post a failure notice.
     Clock tenOClock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
     String dbUrl = "jdbc:h2:file:" + dir.resolve("failed-start") + ";AUTO_SERVER=FALSE";
+    installedLongAgo(dbUrl);
     int postsBefore = slack.calls("chat.postMessage").size();
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
       assertThatThrownBy(() -> Main.start(Settings.load(env(Map.of("PORT", String.valueOf(taken.getLocalPort()),
@@ -331,6 +333,13 @@ class MainTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A bot that ran before (SPEC §5: a first start posts nothing for runs from before it): a restart, here. */
+  static void installedLongAgo(String dbUrl) {
+    javax.sql.DataSource ds = Databases.dataSource(dbUrl);
+    com.deskstats.store.Database.migrate(ds);
+    com.deskstats.store.Installation.since(ds, Instant.EPOCH);
+  }
 
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 

@@ -41,7 +41,8 @@ public record Settings(
     Duration deskSettle,
     Set<String> botAdmins,
     String logFormat,
-    Set<String> botViewers) {
+    Set<String> botViewers,
+    Optional<String> metricsToken) {
 
   /** Desk's regional API hosts (SPEC §1). */
   public static final Map<String, String> REGIONS = Map.of(
@@ -116,7 +117,8 @@ public record Settings(
         r.duration("DESK_SETTLE", "2h"),
         r.optional("BOT_ADMINS").map(Settings::idSet).orElse(Set.of()),
         logFormat,
-        r.optional("BOT_VIEWERS").map(Settings::viewers).orElse(Set.of()));
+        r.optional("BOT_VIEWERS").map(Settings::viewers).orElse(Set.of()),
+        r.optional("METRICS_TOKEN"));
   }
 
   /** The JDBC URL in force: DATABASE_URL or the embedded H2 default. */

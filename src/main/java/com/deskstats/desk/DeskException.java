@@ -43,6 +43,11 @@ public final class DeskException extends Exception {
     return code;
   }
 
+  /** True for an outage that may pass by itself (Desk unreachable, overloaded, retries spent). */
+  public boolean passing() {
+    return kind == Kind.RETRYABLE || kind == Kind.UNAVAILABLE;
+  }
+
   /** The sentence to show a user: same as {@link #getMessage()}. */
   public String userMessage() {
     return getMessage();

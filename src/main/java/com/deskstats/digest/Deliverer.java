@@ -49,6 +49,8 @@ final class Deliverer {
   private final ZoneId deskZone;
   private final String node;
   private final Groups groups;
+  /** Null: a delivery that fails is recorded as failed at once. */
+  private final DeliveryRetries retries;
 
   Deliverer(Reports reports, Renderer renderer, SlackCalls slack, DeliveryStore deliveries, Metrics metrics,
       Clock clock, ZoneId deskZone, String node) {
@@ -57,6 +59,12 @@ final class Deliverer {
 
   Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
       Metrics metrics, Clock clock, ZoneId deskZone, String node) {
+    this(reports, groups, renderer, slack, deliveries, metrics, clock, deskZone, node, null);
+  }
+
+  Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
+      Metrics metrics, Clock clock, ZoneId deskZone, String node, DeliveryRetries retries) {
+    this.retries = retries;
     this.groups = groups;
     this.reports = reports;
     this.renderer = renderer;
@@ -106,7 +114,8 @@ final class Deliverer {
       return done(target, period.from(), Kind.SCHEDULED, "duplicate", start, "The digest for " + period.label()
           + " is already recorded for <#" + channelId + ">.");
     }
-    return deliver(id.getAsLong(), target, period, Kind.SCHEDULED, start);
+    return deliver(id.getAsLong(), target, period, Kind.SCHEDULED, start,
+        retries == null ? null : retries.until(fireTime));
   }
 
   /** {@code digest now}: a test send of yesterday's digest that never counts as the day's delivery. */
@@ -120,7 +129,7 @@ final class Deliverer {
     LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
     long start = System.nanoTime();
     long id = deliveries.startTest(channelId, day, node);
-    return deliver(id, Target.daily(channelId), Period.day(day), Kind.TEST, start);
+    return deliver(id, Target.daily(channelId), Period.day(day), Kind.TEST, start, null);
   }
 
   /**
@@ -231,7 +240,46 @@ final class Deliverer {
         && d.claimedAt().isBefore(now.minus(DeliveryStore.STALE_CLAIM));
   }
 
-  private Outcome deliver(long id, Target target, Period period, Kind kind, long start) {
+  /**
+   * The retry job claimed a delivery waiting as retrying: tries it again, or, when the bot was away until its grace
+   * ended, records it as failed with one notice. {@code csv}: whether its subscription attaches the CSV.
+   */
+  Outcome retry(com.deskstats.store.Delivery d, boolean csv) {
+    try (MDC.MDCCloseable ignored = requestId()) {
+      long start = System.nanoTime();
+      Target target = new Target(d.key(), csv);
+      Period period = d.key().weekly() ? new Period(d.day(), d.day().plusDays(6)) : Period.day(d.day());
+      Instant until = d.retryUntil().orElseGet(clock::instant);
+      if (!clock.instant().isAfter(until)) return deliver(d.id(), target, period, Kind.SCHEDULED, start, until);
+      String error = d.error().orElse("The digest could not be delivered.");
+      int attempts = d.attempts();
+      try {
+        attempts += notice(d.channelId(), "The desk-stats digest for " + period.label()
+            + " could not be delivered before DIGEST_GRACE ended: " + error);
+      } catch (SlackFailure f) {
+        error += " The notice could not be posted either: " + f.sentence(d.channelId());
+      }
+      deliveries.markFailed(d.id(), error, attempts);
+      return done(target, d.day(), Kind.SCHEDULED, "failed", start, error);
+    }
+  }
+
+  private int notice(String channelId, String text) throws SlackFailure {
+    return slack.post(channelId, text, List.of()).attempts();
+  }
+
+  /** A passing failure of a scheduled delivery within its grace waits as retrying; returns the next attempt's time. */
+  private Optional<Instant> retryLater(long id, Kind kind, boolean passing, Instant until, String error, int attempts) {
+    if (retries == null || until == null || kind != Kind.SCHEDULED || !passing) return Optional.empty();
+    return retries.later(id, until, error, attempts);
+  }
+
+  private String retrying(Period period, String why, Instant next) {
+    return "The digest for " + period.label() + " could not be delivered yet (" + why + "); trying again at "
+        + next.atZone(deskZone).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ".";
+  }
+
+  private Outcome deliver(long id, Target target, Period period, Kind kind, long start, Instant retryUntil) {
     String channelId = target.channelId();
     LocalDate day = period.from();
     String where = "<#" + channelId + ">";
@@ -247,6 +295,9 @@ final class Deliverer {
       try {
         report = reports.report(period, scope.get());
       } catch (DeskException e) {
+        String error = "Desk: " + e.userMessage();
+        Optional<Instant> next = retryLater(id, kind, e.passing(), retryUntil, error, 0);
+        if (next.isPresent()) return done(target, day, kind, "retrying", start, retrying(period, error, next.get()));
         return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", e.userMessage());
       }
       Instant now = clock.instant();
@@ -255,6 +306,19 @@ final class Deliverer {
       try {
         posted = slack.post(channelId, r.text(), r.blocks());
       } catch (SlackFailure f) {
+        Optional<Instant> next = retryLater(id, kind, !f.permanent(), retryUntil, f.sentence(channelId), f.attempts());
+        if (next.isPresent()) {
+          return done(target, day, kind, "retrying", start, retrying(period, f.sentence(channelId), next.get()));
+        }
+        if (retryUntil != null && kind == Kind.SCHEDULED && !f.permanent()) {
+          // Retried until the grace ended: one short notice, if Slack takes it now.
+          try {
+            notice(channelId, "The desk-stats digest for " + period.label() + " could not be posted: "
+                + f.sentence(channelId));
+          } catch (SlackFailure ignored) {
+            // The failure below is the record.
+          }
+        }
         deliveries.markFailed(id, f.sentence(channelId), f.attempts());
         return done(target, day, kind, "failed", start, "Could not post the digest: " + f.sentence(channelId));
       }

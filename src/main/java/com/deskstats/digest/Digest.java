@@ -6,6 +6,7 @@ import com.deskstats.slack.DigestControl;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
 import com.deskstats.store.DeliveryStore;
+import com.deskstats.store.Installation;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import com.slack.api.Slack;
@@ -65,9 +66,11 @@ public final class Digest {
   private final CompletableFuture<Void> catchUp = new CompletableFuture<>();
   private final AtomicReference<Thread> catchUpThread = new AtomicReference<>();
   private boolean stopped;
+  private final RetryJob retryJob;
 
   private Digest(Scheduling scheduling, MissedRuns missedRuns, DigestService service, Consumer<CatchUpWait> catchUpTask,
-      Sleeper sleeper) {
+      Sleeper sleeper, RetryJob retryJob) {
+    this.retryJob = retryJob;
     this.scheduling = scheduling;
     this.missedRuns = missedRuns;
     this.service = service;
@@ -126,19 +129,25 @@ public final class Digest {
     SubscriptionStore subscriptions = new SubscriptionStore(dataSource);
     DeliveryStore deliveries = new DeliveryStore(dataSource, clock);
     Deliverer deliverer = new Deliverer(reports, groups, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
-        metrics, clock, settings.deskTimezone(), tuning.node());
+        metrics, clock, settings.deskTimezone(), tuning.node(),
+        new DeliveryRetries(deliveries, settings.digestGrace(), clock));
+    RetryJob retryJob = new RetryJob(deliverer, deliveries, subscriptions, tuning.node());
+    // The first start of a new install posts nothing for the default subscription's runs from before it.
+    Instant installedAt = Installation.since(dataSource, clock.instant());
     MissedRuns missedRuns = new MissedRuns(deliverer, settings.digestGrace(), clock);
     Map<Class<? extends Job>, Job> jobs = new HashMap<>(otherJobs);
     jobs.put(DigestJob.class, new DigestJob(deliverer));
+    jobs.put(RetryJob.class, retryJob);
     Scheduling scheduling = Scheduling.create(settings.postgres(), dataSource, jobs, missedRuns,
         tuning.instanceId(), tuning.idleWait(), Scheduling.misfireThreshold(settings.digestGrace(), tuning.misfireFloor()));
     Optional<Subscription> dflt = settings.digestChannel().map(ch ->
-        new Subscription(ch, settings.digestCron(), settings.digestTimezone(), DEFAULT_CREATOR, Instant.EPOCH));
+        new Subscription(ch, settings.digestCron(), settings.digestTimezone(), DEFAULT_CREATOR, installedAt));
     DigestService service = new DigestService(subscriptions, deliveries, scheduling, deliverer, dflt,
         settings.digestCron(), settings.digestTimezone(), clock);
     List<Subscription> scheduled = service.all();
     try {
       scheduling.sync(scheduled);
+      RetryJob.schedule(scheduling.scheduler());
       scheduling.scheduler().start();
     } catch (SchedulerException | RuntimeException e) {
       scheduling.scheduler().shutdown(false);
@@ -148,7 +157,7 @@ public final class Digest {
     log.info("digest started: {} subscription(s), {} job store, node {}", scheduled.size(),
         settings.postgres() ? "clustered JDBC" : "RAM", tuning.node());
     return new Digest(scheduling, missedRuns, service, wait -> deliverer.catchUp(service.all(), settings.digestGrace(), wait),
-        tuning.sleeper());
+        tuning.sleeper(), retryJob);
   }
 
   /**
@@ -224,6 +233,11 @@ public final class Digest {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** The job that tries due retries (tests run it instead of waiting for its trigger). */
+  RetryJob retryJob() {
+    return retryJob;
   }
 
   /** Completes when the missed-run check of {@link #catchUpMissedRuns} is done (tests wait on it). */

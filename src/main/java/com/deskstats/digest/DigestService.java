@@ -6,6 +6,7 @@ import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryKey;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.StoreException;
+import com.deskstats.store.StoreUnavailableException;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import java.time.Clock;
@@ -70,8 +71,9 @@ public final class DigestService implements DigestControl {
     Subscription s = new Subscription(channelId, cron, zone, userId, clock.instant(),
         options.weekly() ? DeliveryKey.WEEKLY : DeliveryKey.DAILY, options.group().orElse(""), options.csv());
     try {
+      Optional<Subscription> before = subscriptions.find(s.key());
       boolean added = subscriptions.upsert(s);
-      scheduling.schedule(s);
+      scheduleOrUndo(s, before);
       log.info("digest subscription channel={} cadence={} group='{}' csv={} cron='{}' zone={} by={} {}", channelId,
           s.cadence(), s.group(), s.csv(), cron, zone, userId, added ? "added" : "moved");
       String when = Schedules.words(cron, zone);
@@ -82,11 +84,33 @@ public final class DigestService implements DigestControl {
       return (added ? "<#" + channelId + "> will get " + what + " "
           : "<#" + channelId + ">'s " + options.describe().substring(4) + " now comes ")
           + when + csv + "." + next;
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
       log.error("digest subscription channel={} could not be scheduled", channelId, e);
       return "The subscription is saved but could not be scheduled yet; it takes effect at the bot's next restart.";
+    }
+  }
+
+  /**
+   * Schedules the saved subscription. When the scheduler's database went away meanwhile (the clustered job store),
+   * the save is undone and the change refused, so nothing is half-saved.
+   */
+  private void scheduleOrUndo(Subscription s, Optional<Subscription> before) throws SchedulerException {
+    try {
+      scheduling.schedule(s);
+    } catch (SchedulerException e) {
+      if (!StoreException.unreachable(e)) throw e;
+      try {
+        if (before.isPresent()) subscriptions.upsert(before.get());
+        else subscriptions.delete(s.key());
+      } catch (StoreException undo) {
+        log.warn("digest subscription channel={} saved but not scheduled, and could not be undone: {}; it takes "
+            + "effect at the next restart", s.channelId(), undo.getMessage());
+      }
+      throw new StoreUnavailableException("Could not schedule the digest subscription.", e);
     }
   }
 
@@ -122,6 +146,8 @@ public final class DigestService implements DigestControl {
       }
       scheduling.unschedule(key);
       return "<#" + channelId + "> will no longer get " + asked.describe() + ".";
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
@@ -167,10 +193,15 @@ public final class DigestService implements DigestControl {
 
   private static String describe(Delivery d, ZoneId zone) {
     Instant when = d.finishedAt().orElse(d.claimedAt());
+    if (d.status() == Delivery.Status.RETRYING) {
+      return "retrying (for " + Deliverer.label(d.day()) + "): next try " + d.nextAttempt().map(i -> at(i, zone)).orElse("soon")
+          + d.retryUntil().map(i -> ", gives up after " + at(i, zone)).orElse("") + d.error().map(e -> "; last: " + e).orElse("");
+    }
     String what = switch (d.status()) {
       case SENT -> d.error().isPresent() ? "sent without the chart" : "sent";
       case FAILED -> "failed";
       case SKIPPED -> "skipped";
+      case RETRYING -> "retrying";
       // Slack took the message but the node stopped before recording the rest (the chart): it was posted.
       case CLAIMED -> d.messageTs().isPresent() ? "posted" : "in progress";
     };

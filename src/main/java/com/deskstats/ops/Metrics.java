@@ -26,6 +26,7 @@ public final class Metrics {
   private final Counter deliveries;
   private final Gauge deskLast;
   private final Gauge deskLastSuccess;
+  private final Counter socketReconnects;
   private final AtomicReference<DeskOutcome> lastDesk = new AtomicReference<>();
   private final Clock clock;
 
@@ -53,6 +54,8 @@ public final class Metrics {
         .help("1 for the outcome of the most recent Desk call; no series before the first call").labelNames("outcome").register(registry);
     deskLastSuccess = Gauge.builder().name("deskstats_desk_last_success_timestamp_seconds")
         .help("Unix time of the most recent successful Desk call, 0 before the first").register(registry);
+    socketReconnects = Counter.builder().name("deskstats_socket_reconnects_total")
+        .help("Socket Mode connections made again after one was lost").register(registry);
     if (jvm) JvmMetrics.builder().register(registry);
   }
 
@@ -79,6 +82,11 @@ public final class Metrics {
 
   public void delivery(String outcome) {
     deliveries.labelValues(outcome).inc();
+  }
+
+  /** Socket Mode connected again after losing its connection. */
+  public void socketReconnect() {
+    socketReconnects.inc();
   }
 
   /** The last Desk call's outcome, or null before the first call. */

@@ -1,6 +1,7 @@
 package com.deskstats.slack;
 
 import com.deskstats.ops.RequestIds;
+import com.deskstats.store.StoreUnavailableException;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -111,10 +112,20 @@ final class Commands {
   Response later(Command command, String requestId, SlashCommandContext ctx, Job job) {
     long started = System.nanoTime();
     boolean queued = background.submit(command.name(), "/desk-stats " + command.name(), requestId, () -> {
-      Reply reply = job.run();
+      Reply reply = run(command, job);
       return new Background.Done(reply.answer().outcome(), () -> reply(ctx, reply.answer(), reply.inChannel()));
     }, () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.GENERIC_FAILURE), "error"), false));
     return queued ? ctx.ack() : acked(command, null, started, ctx, Replies.mrkdwn(Replies.BUSY));
+  }
+
+  private static Reply run(Command command, Job job) throws Exception {
+    try {
+      return job.run();
+    } catch (StoreUnavailableException e) {
+      // A change the database could not take: one sentence, nothing half-saved, no stack trace.
+      log.info("/desk-stats {} not saved: {}", command.name(), e.getMessage());
+      return new Reply(Answer.of(StoreUnavailableException.SENTENCE, "store_unavailable"), false);
+    }
   }
 
   /** Answers in the ack itself (usage, refusals that need no work), counted and logged as {@code outcome}. */

@@ -4,6 +4,7 @@ package com.deskstats.slack;
 import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.ops.Metrics;
+import com.deskstats.ops.SocketHealth;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
 import com.deskstats.store.GroupStore;
@@ -162,8 +163,23 @@ public final class SlackApp {
 
   /** Connects to Slack over Socket Mode (Java-WebSocket backend) and starts serving; returns at once. */
   public SlackApp startSocketMode(String appToken) throws Exception {
+    return startSocketMode(appToken, null);
+  }
+
+  /** As {@link #startSocketMode(String)}, telling {@code health} (if not null) when the socket drops and is back. */
+  public SlackApp startSocketMode(String appToken, SocketHealth health) throws Exception {
     SocketModeApp s = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
     s.startAsync();
+    if (health != null) {
+      SocketModeClient client = s.getClient();
+      // Slack's "hello" starts every connection; Bolt reconnects by itself after a close.
+      client.addWebSocketMessageListener(m -> {
+        if (m.contains("\"type\":\"hello\"")) health.connected();
+      });
+      client.addWebSocketCloseListener((code, reason) -> health.disconnected());
+      // The client connected as it was started: the first hello may have come before the listener.
+      if (client.verifyConnection()) health.connected();
+    }
     socketMode = s;
     return this;
   }

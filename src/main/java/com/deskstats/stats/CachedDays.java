@@ -7,6 +7,7 @@ import com.deskstats.desk.DeskSource;
 import com.deskstats.ops.Metrics;
 import com.deskstats.store.DayStore;
 import com.deskstats.store.StoreException;
+import com.deskstats.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,14 +142,8 @@ public final class CachedDays implements DaySource {
     metrics.cache("miss");
     List<AgentRow> rows = desk.fetchDay(day, Set.of());
     Instant fetchedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    if (closed) {
-      try {
-        store.save(scope, day, rows, fetchedAt);
-      } catch (StoreException e) {
-        // The rows are good; the next request fetches the day again.
-        log.warn("Could not cache Desk day {}: {}", day, e.getMessage());
-      }
-    }
+    // The rows are good whatever becomes of the save; a dropped one means the next request fetches the day again.
+    if (closed) store.saveLater(scope, day, rows, fetchedAt);
     return new DayRows(day, rows, fetchedAt);
   }
 
@@ -156,6 +151,10 @@ public final class CachedDays implements DaySource {
   private Optional<DayRows> stored(LocalDate day) {
     try {
       return store.load(scope, day).map(s -> new DayRows(day, s.rows(), s.fetchedAt()));
+    } catch (StoreUnavailableException e) {
+      // DatabaseGuard has said once that the database is gone.
+      log.debug("Could not read cached Desk day {}: {}", day, e.getMessage());
+      return Optional.empty();
     } catch (StoreException e) {
       log.warn("Could not read cached Desk day {}: {}", day, e.getMessage());
       return Optional.empty();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -29,16 +30,33 @@ public final class Database {
    * @throws StoreException when the directory cannot be made or the database does not answer
    */
   public static HikariDataSource open(Settings s) {
+    return pool(s, "desk-stats-db", 5, 1, Duration.ofSeconds(10));
+  }
+
+  /** How long a cache read or write waits for a connection before the report goes to Desk without the cache. */
+  public static final Duration CACHE_CONNECTION_TIMEOUT = Duration.ofMillis(750);
+
+  /**
+   * The day cache's own small pool, with a short connection timeout: a report must not wait on a database that has
+   * gone away (see {@link DatabaseGuard}). Open it after {@link #open} and {@link #migrate}.
+   */
+  public static HikariDataSource openCache(Settings s) {
+    return pool(s, "desk-stats-cache", 3, 0, CACHE_CONNECTION_TIMEOUT);
+  }
+
+  private static HikariDataSource pool(Settings s, String name, int size, int minIdle, Duration connectionTimeout) {
     String url = s.jdbcUrl();
     h2File(url).map(Path::getParent).ifPresent(Database::createDirectories);
     HikariConfig config = new HikariConfig();
-    config.setPoolName("desk-stats-db");
+    config.setPoolName(name);
     config.setJdbcUrl(url);
     s.databaseUser().ifPresent(config::setUsername);
     s.databasePassword().ifPresent(config::setPassword);
-    config.setMaximumPoolSize(5);
-    config.setMinimumIdle(1);
-    config.setConnectionTimeout(10_000);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(minIdle);
+    config.setConnectionTimeout(connectionTimeout.toMillis());
+    // A server that is gone but not refusing (a dropped network) must not hold a new connection past the timeout.
+    if (s.postgres()) config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectionTimeout.toSeconds())));
     // Lets the PostgreSQL driver send a day's batch of rows as multi-row INSERTs.
     if (s.postgres()) config.addDataSourceProperty("reWriteBatchedInserts", "true");
     try {

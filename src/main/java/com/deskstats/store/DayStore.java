@@ -13,10 +13,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The per-day cache of Desk rows in JDBC (H2 or PostgreSQL): one closed day of one scope at a time. */
 public final class DayStore {
+  private static final Logger log = LoggerFactory.getLogger(DayStore.class);
 
   /** One stored day: the rows in Desk's order and when they were fetched (to the millisecond). */
   public record StoredDay(List<AgentRow> rows, Instant fetchedAt) {
@@ -44,10 +53,59 @@ public final class DayStore {
       + ") VALUES (?, ?, ?" + ", ?".repeat(24) + ")";
 
   private final DataSource ds;
+  private final Executor writer;
+  private final BooleanSupplier available;
 
-  /** @param ds a migrated database (see {@link Database#migrate}) */
+  /** @param ds a migrated database (see {@link Database#migrate}); {@link #saveLater} saves at once */
   public DayStore(DataSource ds) {
+    this(ds, Runnable::run, () -> true);
+  }
+
+  /**
+   * @param writer runs {@link #saveLater}'s saves; a bounded one rejects work when full, and the day is dropped
+   * @param available false while the database is known to be down: saves are dropped without a try
+   */
+  public DayStore(DataSource ds, Executor writer, BooleanSupplier available) {
     this.ds = ds;
+    this.writer = writer;
+    this.available = available;
+  }
+
+  /**
+   * A {@link #writer} for {@link #DayStore(DataSource, Executor, BooleanSupplier)}: one daemon thread, at most
+   * {@code queue} saves waiting. The caller shuts it down.
+   */
+  public static ThreadPoolExecutor boundedWriter(int queue) {
+    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
+      Thread t = new Thread(r, "day-cache-writer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Stores the day as {@link #save} does, but off the caller's thread: a reply never waits for the cache. Returns
+   * false when the save was dropped (the database is known to be down, or too many saves are waiting); the next
+   * request for the day then fetches it from Desk again. A save that fails is logged, never thrown.
+   */
+  public boolean saveLater(String scope, LocalDate day, List<AgentRow> rows, Instant fetchedAt) {
+    if (!available.getAsBoolean()) return false;
+    try {
+      writer.execute(() -> {
+        try {
+          save(scope, day, rows, fetchedAt);
+        } catch (StoreUnavailableException e) {
+          // DatabaseGuard has said once that the database is gone.
+          log.debug("Could not cache Desk day {}: {}", day, e.getMessage());
+        } catch (StoreException e) {
+          log.warn("Could not cache Desk day {}: {}", day, e.getMessage());
+        }
+      });
+      return true;
+    } catch (RejectedExecutionException e) {
+      log.debug("Cache write of Desk day {} dropped: too many waiting", day);
+      return false;
+    }
   }
 
   /**
@@ -60,7 +118,7 @@ public final class DayStore {
     try (Connection c = ds.getConnection()) {
       return load(c, scope, day);
     } catch (SQLException e) {
-      throw new StoreException("Reading the cached day " + day + " failed: " + reason(e), e);
+      throw StoreException.of("Reading the cached day " + day + " failed: " + reason(e), e);
     }
   }
 
@@ -129,7 +187,7 @@ public final class DayStore {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StoreException("Saving the cached day " + day + " failed: " + reason(e), e);
+      throw StoreException.of("Saving the cached day " + day + " failed: " + reason(e), e);
     }
   }
 

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -35,7 +37,7 @@ public final class DeliveryStore {
   public static final Duration STALE_CLAIM = Duration.ofMinutes(15);
 
   private static final String COLUMNS = "id, channel_id, delivery_day, kind, status, attempts, claimed_by, claimed_at, "
-      + "finished_at, error, message_ts";
+      + "finished_at, error, message_ts, next_attempt_at, retry_until, cadence, group_name";
 
   /** The WHERE condition of one digest: channel, cadence and group (three parameters). */
   private static final String KEY = "channel_id = ? AND cadence = ? AND group_name = ?";
@@ -84,7 +86,7 @@ public final class DeliveryStore {
       }
       return scheduled(c, key, day).map(d -> OptionalLong.of(d.id())).orElse(OptionalLong.empty());
     } catch (SQLException e) {
-      throw new StoreException("Could not record the digest delivery.", e);
+      throw StoreException.of("Could not record the digest delivery.", e);
     }
   }
 
@@ -118,7 +120,7 @@ public final class DeliveryStore {
         return ps.executeUpdate() > 0;
       }
     } catch (SQLException e) {
-      throw new StoreException("Could not record the skipped digest.", e);
+      throw StoreException.of("Could not record the skipped digest.", e);
     }
   }
 
@@ -127,7 +129,7 @@ public final class DeliveryStore {
     try (Connection c = dataSource.getConnection()) {
       return insert(c, DeliveryKey.daily(channelId), day, Kind.TEST, Status.CLAIMED, node, clock.instant(), null);
     } catch (SQLException e) {
-      throw new StoreException("Could not record the test send.", e);
+      throw StoreException.of("Could not record the test send.", e);
     }
   }
 
@@ -158,19 +160,56 @@ public final class DeliveryStore {
       setKey(ps, 1, key);
       return one(ps);
     } catch (SQLException e) {
-      throw new StoreException("Could not read the digest deliveries.", e);
+      throw StoreException.of("Could not read the digest deliveries.", e);
     }
   }
 
-  /** The channel's most recent delivery or test send. */
-  public Optional<Delivery> last(String channelId) {
+  /**
+   * A scheduled delivery failed for a passing reason: it waits as retrying until {@code next}; {@code until} is the end
+   * of its grace.
+   */
+  public void markRetrying(long id, String error, int attempts, Instant next, Instant until) {
     try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM delivery WHERE channel_id = ? "
-             + "ORDER BY claimed_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
-      ps.setString(1, channelId);
-      return one(ps);
+         PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'retrying', error = ?, attempts = ?, "
+             + "next_attempt_at = ?, retry_until = ?, finished_at = NULL WHERE id = ?")) {
+      ps.setString(1, clip(error));
+      ps.setInt(2, attempts);
+      ps.setObject(3, ts(next));
+      ps.setObject(4, ts(until));
+      ps.setLong(5, id);
+      ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("Could not read the digest deliveries.", e);
+      throw StoreException.of("Could not record the digest retry.", e);
+    }
+  }
+
+  /** Retrying deliveries whose next attempt is due, oldest first. */
+  public List<Delivery> dueRetries() {
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM delivery WHERE status = 'retrying' "
+             + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id")) {
+      ps.setObject(1, ts(clock.instant()));
+      List<Delivery> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(read(rs));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw StoreException.of("Could not read the digest retries.", e);
+    }
+  }
+
+  /** Claims a due retry for this node; true for the one node that got it. */
+  public boolean claimRetry(long id, String node) {
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'claimed', claimed_by = ?, "
+             + "claimed_at = ?, next_attempt_at = NULL WHERE id = ? AND status = 'retrying'")) {
+      ps.setString(1, node);
+      ps.setObject(2, ts(clock.instant()));
+      ps.setLong(3, id);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw StoreException.of("Could not claim the digest retry.", e);
     }
   }
 
@@ -184,7 +223,7 @@ public final class DeliveryStore {
     try (Connection c = dataSource.getConnection()) {
       return scheduled(c, key, day);
     } catch (SQLException e) {
-      throw new StoreException("Could not read the digest deliveries.", e);
+      throw StoreException.of("Could not read the digest deliveries.", e);
     }
   }
 
@@ -240,7 +279,7 @@ public final class DeliveryStore {
       ps.setLong(5, id);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("Could not record the digest outcome.", e);
+      throw StoreException.of("Could not record the digest outcome.", e);
     }
   }
 
@@ -251,20 +290,26 @@ public final class DeliveryStore {
       ps.setLong(3, id);
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("Could not record the digest outcome.", e);
+      throw StoreException.of("Could not record the digest outcome.", e);
     }
   }
 
   private static Optional<Delivery> one(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
-      if (!rs.next()) return Optional.empty();
-      OffsetDateTime finished = rs.getObject(9, OffsetDateTime.class);
-      return Optional.of(new Delivery(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-          Kind.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
-          Status.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)), rs.getInt(6), rs.getString(7),
-          rs.getObject(8, OffsetDateTime.class).toInstant(), Optional.ofNullable(finished).map(OffsetDateTime::toInstant),
-          Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11))));
+      return rs.next() ? Optional.of(read(rs)) : Optional.empty();
     }
+  }
+
+  private static Delivery read(ResultSet rs) throws SQLException {
+    OffsetDateTime finished = rs.getObject(9, OffsetDateTime.class);
+    return new Delivery(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+        Kind.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
+        Status.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)), rs.getInt(6), rs.getString(7),
+        rs.getObject(8, OffsetDateTime.class).toInstant(), Optional.ofNullable(finished).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)),
+        Optional.ofNullable(rs.getObject(12, OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+        Optional.ofNullable(rs.getObject(13, OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+        rs.getString(14), rs.getString(15));
   }
 
   private static OffsetDateTime ts(Instant i) {

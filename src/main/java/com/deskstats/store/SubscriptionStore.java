@@ -33,7 +33,7 @@ public final class SubscriptionStore {
       while (rs.next()) out.add(read(rs));
       return out;
     } catch (SQLException e) {
-      throw new StoreException("Could not read the digest subscriptions.", e);
+      throw StoreException.of("Could not read the digest subscriptions.", e);
     }
   }
 
@@ -53,7 +53,7 @@ public final class SubscriptionStore {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new StoreException("Could not read the digest subscription.", e);
+      throw StoreException.of("Could not read the digest subscription.", e);
     }
   }
 
@@ -82,7 +82,7 @@ public final class SubscriptionStore {
         return false;
       }
     } catch (SQLException e) {
-      throw new StoreException("Could not save the digest subscription.", e);
+      throw StoreException.of("Could not save the digest subscription.", e);
     }
   }
 
@@ -117,7 +117,7 @@ public final class SubscriptionStore {
       ps.setString(3, key.group());
       return ps.executeUpdate() > 0;
     } catch (SQLException e) {
-      throw new StoreException("Could not remove the digest subscription.", e);
+      throw StoreException.of("Could not remove the digest subscription.", e);
     }
   }
 

@@ -133,4 +133,12 @@ class SettingsTest {
     assertThat(Settings.parseDuration("2 hours")).isEqualTo(Optional.empty());
     assertThat(Settings.parseDuration("h")).isEqualTo(Optional.empty());
   }
+
+  @Test
+  void metricsTokenIsReadButNeverShown() {
+    assertThat(Settings.load(Map.of()).metricsToken()).isEmpty();
+    Settings s = Settings.load(Map.of("METRICS_TOKEN", "metrics-secret-42"));
+    assertThat(s.metricsToken()).contains("metrics-secret-42");
+    assertThat(s.toString()).doesNotContain("metrics-secret-42");
+  }
 }

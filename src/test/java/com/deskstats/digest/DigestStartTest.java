@@ -67,6 +67,24 @@ class DigestStartTest {
   }
 
   @Test
+  void theFirstStartOfANewInstallPostsNothingForRunsFromBeforeIt() throws Exception {
+    MutableClock clock = new MutableClock(FIRE.plus(Duration.ofHours(1)));
+    Digest first = nodes.firstStart("a", ENV, ds, clock, new Metrics(false));
+    first.catchUpDone().get(10, TimeUnit.SECONDS);
+
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+    assertThat(new DeliveryStore(ds, clock).scheduled("C1", DAY)).as("nothing recorded either").isEmpty();
+
+    // A run after the install, missed while the bot was down, still posts on the next start.
+    first.stop();
+    clock.advance(Duration.ofDays(1));
+    Digest second = nodes.firstStart("b", ENV, ds, clock, new Metrics(false));
+    second.catchUpDone().get(10, TimeUnit.SECONDS);
+    assertThat(slack.calls("chat.postMessage")).singleElement()
+        .satisfies(c -> assertThat(c.params()).containsEntry("text", "Desk digest for 2026-11-25"));
+  }
+
+  @Test
   void aMissedRunOutsideTheGraceIsSkippedAndRecorded() throws Exception {
     MutableClock clock = new MutableClock(FIRE.plus(Duration.ofHours(7)));
     Metrics metrics = new Metrics(false);

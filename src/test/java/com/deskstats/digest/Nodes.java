@@ -2,10 +2,12 @@ package com.deskstats.digest;
 
 import com.deskstats.config.Settings;
 import com.deskstats.ops.Metrics;
+import com.deskstats.store.Installation;
 import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +34,26 @@ final class Nodes implements AutoCloseable {
   Digest start(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics, Sleeper sleeper)
       throws Exception {
     Settings settings = settings(env);
+    installedLongAgo(ds);
     Digest d = Digest.start(settings, ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(), metrics,
         clock, new Digest.Tuning(sleeper, node, Duration.ofSeconds(1), node));
     started.add(d);
     d.catchUpMissedRuns();
     return d;
+  }
+
+  /** The first start of a new install: nothing recorded as installed before it. */
+  Digest firstStart(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics) throws Exception {
+    Digest d = Digest.start(settings(env), ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(),
+        metrics, clock, new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node));
+    started.add(d);
+    d.catchUpMissedRuns();
+    return d;
+  }
+
+  /** These tests restart a bot that has run before: the install predates every run they look at. */
+  private static void installedLongAgo(DataSource ds) {
+    Installation.since(ds, Instant.EPOCH);
   }
 
   /** Settings pointing the bot at the fake Slack, with extra variables. */
@@ -50,6 +67,7 @@ final class Nodes implements AutoCloseable {
   /** As {@link #start}, with a misfire threshold of DIGEST_GRACE however small, so tests can make misfires. */
   Digest startWithoutMisfireFloor(String node, Map<String, String> env, DataSource ds, Clock clock, Metrics metrics)
       throws Exception {
+    installedLongAgo(ds);
     Digest d = Digest.start(settings(env), ds, new FakeReports(), slack.methods(BOT_TOKEN), FakeRenderer.renderer(),
         metrics, clock, new Digest.Tuning(waits::add, node, Duration.ofSeconds(1), node, Duration.ZERO));
     started.add(d);

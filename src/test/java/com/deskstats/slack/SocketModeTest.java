@@ -2,21 +2,28 @@ package com.deskstats.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskstats.ops.Health;
 import com.deskstats.ops.Metrics;
+import com.deskstats.ops.SocketHealth;
+import com.deskstats.testing.Databases;
 import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;
+import com.deskstats.testing.MutableClock;
 import com.deskstats.testing.ResponseUrlServer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -103,6 +110,64 @@ class SocketModeTest {
       }
     } finally {
       socket.stop(1000);
+    }
+  }
+
+  @Test
+  void socketDownForMoreThanAMinuteMakesHealthUnreadyAndReconnectingMakesItReadyAgain() throws Exception {
+    FakeSocket first = new FakeSocket();
+    first.start();
+    assertThat(first.started.await(5, TimeUnit.SECONDS)).isTrue();
+    AtomicReference<FakeSocket> current = new AtomicReference<>(first);
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    Metrics metrics = new Metrics(false);
+    SocketHealth socketHealth = new SocketHealth(clock, metrics);
+    Health health = new Health(Databases.h2(), () -> true, metrics, clock, socketHealth);
+    FakeSocket second = new FakeSocket();
+    try (FakeSlack slack = new FakeSlack()) {
+      slack.answer("apps.connections.open",
+          c -> "{\"ok\":true,\"url\":\"ws://127.0.0.1:" + current.get().getPort() + "/link\"}");
+      SlackApp app = new SlackApp(SlackApp.appConfig(SlackHarness.BOT_TOKEN, null, slack.apiUrl()), new FakeReports(),
+          new FakeDigest(), Set.of(), metrics, Executors.newFixedThreadPool(2), Clock.systemUTC()).start();
+      try {
+        app.startSocketMode("xapp-1-A0APP-0000-fake", socketHealth);
+        assertThat(first.opened.await(5, TimeUnit.SECONDS)).isTrue();
+        await(() -> socketHealth.downSince().isEmpty());
+        assertThat(health.check().ready()).isTrue();
+        assertThat(health.check().checks()).containsEntry("socket", Map.of("status", "connected"));
+
+        // Slack's end goes away, and no new endpoint answers yet.
+        first.stop(1000);
+        await(() -> socketHealth.downSince().isPresent());
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(health.check().ready()).as("a short drop is not unready").isTrue();
+        clock.advance(Duration.ofSeconds(31));
+        Health.HealthReport down = health.check();
+        assertThat(down.ready()).isFalse();
+        assertThat(Health.toJson(down)).contains("\"socket\":{\"status\":\"down\",\"down_seconds\":61")
+            .contains("Socket Mode has been disconnected from Slack for 61 s");
+
+        // A new endpoint: Bolt's session monitor reconnects by itself.
+        second.start();
+        assertThat(second.started.await(5, TimeUnit.SECONDS)).isTrue();
+        current.set(second);
+        assertThat(second.opened.await(30, TimeUnit.SECONDS)).isTrue();
+        await(() -> socketHealth.downSince().isEmpty());
+        assertThat(health.check().ready()).isTrue();
+        assertThat(metrics.scrape()).contains("deskstats_socket_reconnects_total 1.0");
+      } finally {
+        app.stop(Duration.ofSeconds(1));
+      }
+    } finally {
+      second.stop(1000);
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
+      Thread.sleep(20);
     }
   }
 }

@@ -123,7 +123,7 @@ class DeliveryStoreTest {
     assertThat(s.attempts()).isEqualTo(2);
     assertThat(s.messageTs()).hasValue("1700000000.000100");
     assertThat(s.finishedAt()).hasValue(NOW);
-    Delivery f = store.last("C2").orElseThrow();
+    Delivery f = store.last(DeliveryKey.daily("C2")).orElseThrow();
     assertThat(f.status()).isEqualTo(Delivery.Status.FAILED);
     assertThat(f.error()).hasValue("Slack cannot find channel (channel_not_found).");
     assertThat(f.kind()).isEqualTo(Delivery.Kind.SCHEDULED);
@@ -174,11 +174,11 @@ class DeliveryStoreTest {
     store(ds, NOW).claim("C1", DAY, "a");
     long test = store(ds, NOW.plusSeconds(60)).startTest("C1", DAY, "a");
 
-    assertThat(store(ds, NOW).last("C1")).hasValueSatisfying(d -> {
+    assertThat(store(ds, NOW).last(DeliveryKey.daily("C1"))).hasValueSatisfying(d -> {
       assertThat(d.id()).isEqualTo(test);
       assertThat(d.kind()).isEqualTo(Delivery.Kind.TEST);
     });
-    assertThat(store(ds, NOW).last("C9")).isEmpty();
+    assertThat(store(ds, NOW).last(DeliveryKey.daily("C9"))).isEmpty();
     close(ds);
   }
 
