@@ -1,4 +1,4 @@
-package com.deskstats.digest;
+package com.deskstats.delivery;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -14,17 +14,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The two Slack calls the digest makes, with its retry policy: 429 waits Retry-After (capped), 5xx, network
- * faults and Slack's transient errors back off exponentially; everything else fails at once.
+ * The Slack calls the digest and the alerts make, with one retry policy: 429 waits Retry-After (capped), 5xx, network
+ * faults and Slack's transient errors back off exponentially (bounded attempts); everything else (channel_not_found,
+ * not_in_channel, invalid_auth…) fails at once as a permanent {@link SlackFailure}.
  */
-final class SlackCalls {
+public final class SlackCalls {
 
   /** Errors at HTTP 200 that a later attempt may not see. */
   private static final Set<String> TRANSIENT = Set.of(
       "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "rate_limited");
 
   /** The message was posted: its ts, the channel's id as Slack resolved it, and how many attempts it took. */
-  record Posted(String ts, String channelId, int attempts) {}
+  public record Posted(String ts, String channelId, int attempts) {}
 
   private final MethodsClient client;
   private final Sleeper sleeper;
@@ -32,7 +33,7 @@ final class SlackCalls {
   private final Duration baseBackoff;
   private final Duration maxWait;
 
-  SlackCalls(MethodsClient client, Sleeper sleeper) {
+  public SlackCalls(MethodsClient client, Sleeper sleeper) {
     this(client, sleeper, 5, Duration.ofSeconds(1), Duration.ofSeconds(60));
   }
 
@@ -41,7 +42,7 @@ final class SlackCalls {
    * @param baseBackoff the first backoff; doubles per attempt
    * @param maxWait the longest single wait (a larger Retry-After is capped to it)
    */
-  SlackCalls(MethodsClient client, Sleeper sleeper, int maxAttempts, Duration baseBackoff, Duration maxWait) {
+  public SlackCalls(MethodsClient client, Sleeper sleeper, int maxAttempts, Duration baseBackoff, Duration maxWait) {
     this.client = client;
     this.sleeper = sleeper;
     this.maxAttempts = maxAttempts;
@@ -49,9 +50,19 @@ final class SlackCalls {
     this.maxWait = maxWait;
   }
 
-  Posted post(String channel, String text, List<LayoutBlock> blocks) throws SlackFailure {
+  /** Posts a message to a channel (an id, or a name Slack resolves). */
+  public Posted post(String channel, String text, List<LayoutBlock> blocks) throws SlackFailure {
+    return send(channel, null, text, blocks);
+  }
+
+  /** Replies in the thread of the message {@code threadTs} (e.g. an alert's recovery note); not sent to the channel. */
+  public Posted postInThread(String channel, String threadTs, String text, List<LayoutBlock> blocks) throws SlackFailure {
+    return send(channel, threadTs, text, blocks);
+  }
+
+  private Posted send(String channel, String threadTs, String text, List<LayoutBlock> blocks) throws SlackFailure {
     ChatPostMessageRequest req = ChatPostMessageRequest.builder()
-        .channel(channel).text(text).blocks(blocks.isEmpty() ? null : blocks)
+        .channel(channel).threadTs(threadTs).text(text).blocks(blocks.isEmpty() ? null : blocks)
         .unfurlLinks(false).unfurlMedia(false).build();
     int[] attempts = {0};
     ChatPostMessageResponse r = call(() -> {
@@ -62,7 +73,7 @@ final class SlackCalls {
   }
 
   /** Uploads a PNG to the channel through files.getUploadURLExternal + files.completeUploadExternal. */
-  void upload(String channelId, byte[] png, String filename, String title) throws SlackFailure {
+  public void upload(String channelId, byte[] png, String filename, String title) throws SlackFailure {
     FilesUploadV2Request req = FilesUploadV2Request.builder()
         .channel(channelId).fileData(png).filename(filename).title(title).requestFileInfo(false).build();
     call(() -> {

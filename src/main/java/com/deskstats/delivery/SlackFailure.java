@@ -1,12 +1,12 @@
-package com.deskstats.digest;
+package com.deskstats.delivery;
 
 /** A Slack call that failed for good (permanent error, or retries exhausted). */
-final class SlackFailure extends Exception {
+public final class SlackFailure extends Exception {
   private final String code;
   private final boolean permanent;
   private final int attempts;
 
-  SlackFailure(String code, boolean permanent, int attempts, Throwable cause) {
+  public SlackFailure(String code, boolean permanent, int attempts, Throwable cause) {
     super(code, cause);
     this.code = code;
     this.permanent = permanent;
@@ -14,21 +14,21 @@ final class SlackFailure extends Exception {
   }
 
   /** Slack's error code ("channel_not_found"), "http_503", "network", "bad_response" or "ratelimited". */
-  String code() {
+  public String code() {
     return code;
   }
 
   /** True when retrying could not help (a wrong channel, token or scope). */
-  boolean permanent() {
+  public boolean permanent() {
     return permanent;
   }
 
-  int attempts() {
+  public int attempts() {
     return attempts;
   }
 
   /** One sentence for a Slack user or the delivery record; never contains a token. */
-  String sentence(String channelId) {
+  public String sentence(String channelId) {
     String ch = "<#" + channelId + ">";
     return switch (code) {
       case "channel_not_found" -> "Slack cannot find channel " + ch + " (channel_not_found): check the channel id, and invite the bot if it is private.";
