@@ -1,5 +1,6 @@
 package com.deskstats;
 
+import com.deskstats.alert.Alerts;
 import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.desk.DemoDesk;
@@ -17,6 +18,7 @@ import com.deskstats.stats.CachedDays;
 import com.deskstats.stats.Chart;
 import com.deskstats.stats.DaySource;
 import com.deskstats.stats.DirectDays;
+import com.deskstats.stats.Groups;
 import com.deskstats.stats.ReportService;
 import com.deskstats.store.Database;
 import com.deskstats.store.DayStore;
@@ -207,11 +209,13 @@ public final class Main {
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
         : DeskClient.create(settings, http, metrics);
     ExecutorService reportPool = reportPool();
-    ReportService reports = reports(settings, cachedDays(settings, desk, db, clock, metrics), clock, reportPool);
+    DaySource days = cachedDays(settings, desk, db, clock, metrics);
+    ReportService reports = reports(settings, days, clock, reportPool);
+    Alerts alerts = Alerts.create(Alerts.Config.of(settings), db, days, Groups.NONE, Digest.slackClient(settings), clock);
 
     Digest digest;
     try {
-      digest = Digest.start(settings, db, reports, Digest.slackClient(settings), renderer(), metrics, clock);
+      digest = Digest.start(settings, db, reports, Digest.slackClient(settings), renderer(), metrics, clock, alerts.jobs());
     } catch (org.quartz.SchedulerException e) {
       reportPool.shutdown();
       db.close();
@@ -229,8 +233,8 @@ public final class Main {
     try {
       try {
         // Bolt checks the bot token with auth.test as the app is built, and throws when Slack refuses it.
-        slack = new SlackApp(SlackApp.appConfig(settings), reports, digest.control(), settings.botAdmins(),
-            metrics, replies, clock);
+        slack = new SlackApp(SlackApp.appConfig(settings), reports, Groups.NONE, digest.control(), alerts.control(),
+            settings.botAdmins(), metrics, replies, clock);
         slack.start();
       } catch (RuntimeException e) {
         throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
@@ -252,6 +256,11 @@ public final class Main {
     }
     // Only now: a start that failed above must not have claimed, posted or noticed a missed digest.
     digest.catchUpMissedRuns();
+    try {
+      alerts.schedule(digest.scheduler());
+    } catch (org.quartz.SchedulerException e) {
+      log.error("alerts could not be scheduled: rules are not evaluated until the next start", e);
+    }
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
     return new Running(web, slack, digest, desk, db, http, replies, reportPool);
   }

@@ -40,7 +40,9 @@ public record Settings(
     int topN,
     Duration deskSettle,
     Set<String> botAdmins,
-    String logFormat) {
+    String logFormat,
+    Duration alertInterval,
+    Duration alertCooldown) {
 
   /** Desk's regional API hosts (SPEC §1). */
   public static final Map<String, String> REGIONS = Map.of(
@@ -114,7 +116,9 @@ public record Settings(
         r.integer("TOP_N", 10, 1, 50),
         r.duration("DESK_SETTLE", "2h"),
         r.optional("BOT_ADMINS").map(Settings::idSet).orElse(Set.of()),
-        logFormat);
+        logFormat,
+        r.duration("ALERT_INTERVAL", "10m", Duration.ofSeconds(5)),
+        r.duration("ALERT_COOLDOWN", "1h"));
   }
 
   /** The JDBC URL in force: DATABASE_URL or the embedded H2 default. */
@@ -243,6 +247,15 @@ public record Settings(
       String v = string(name, dflt);
       return parseDuration(v).filter(d -> !d.isNegative())
           .orElseThrow(() -> new ConfigException(name + " must be a duration such as 90s, 30m, 2h or 1d, not '" + v + "'."));
+    }
+
+    /** A duration of at least {@code min}. */
+    Duration duration(String name, String dflt, Duration min) {
+      Duration d = duration(name, dflt);
+      if (d.compareTo(min) < 0) {
+        throw new ConfigException(name + " must be at least " + min.toSeconds() + "s, not '" + string(name, dflt) + "'.");
+      }
+      return d;
     }
 
     String url(String name, String dflt) {

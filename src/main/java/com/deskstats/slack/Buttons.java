@@ -42,6 +42,20 @@ final class Buttons {
     return ctx.ack();
   }
 
+  /** "Open today's report" on an alert: the report for the clicker alone; the alert stays as it is. */
+  Response onOpen(BlockActionRequest req, ActionContext ctx) {
+    BlockActionPayload p = req.getPayload();
+    String value = actionValue(p);
+    String user = p.getUser() == null ? null : p.getUser().getId();
+    MethodsClient client = ctx.client();
+    submit("open", () -> {
+      Answer a = rerun(client, user, value, true);
+      reply(ctx, a, false, "ephemeral");
+      return Background.Done.sent(a.outcome());
+    }, ctx);
+    return ctx.ack();
+  }
+
   Response onPost(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
     String value = actionValue(p);
@@ -93,7 +107,7 @@ final class Buttons {
   /** Runs the report or card a button's value names. */
   private Answer rerun(MethodsClient client, String user, String value, boolean ephemeral) {
     Command c = CommandParser.parse(value, answers.reports().today());
-    if (c instanceof Command.Report r) return answers.report(r.period(), ephemeral);
+    if (c instanceof Command.Report r) return answers.report(r.period(), r.group(), ephemeral);
     if (c instanceof Command.AgentLookup l) return answers.card(client, user, l.ref(), l.period(), ephemeral);
     if (c instanceof Command.Usage u) return Answer.of(u.sentence(), "usage");
     return Answer.of("That button no longer works; run `" + CommandParser.COMMAND + "` again.", "usage");

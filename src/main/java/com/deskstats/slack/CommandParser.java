@@ -27,6 +27,8 @@ public final class CommandParser {
       "• `" + COMMAND + " subscribe [#channel] [HH:MM]`: post the daily digest to a channel",
       "• `" + COMMAND + " unsubscribe [#channel]`, `" + COMMAND + " subscriptions`",
       "• `" + COMMAND + " digest now [#channel]`: post the digest now",
+      "• `" + COMMAND + " alert [#channel] METRIC OP THRESHOLD [per agent] [group NAME]`: an alert during the day, "
+          + "as in `alert #support unreplied &gt; 5`; `" + COMMAND + " alerts`, `" + COMMAND + " alert remove ID`",
       "• `" + COMMAND + " help`",
       "PERIOD: `yesterday`, `today`, `2026-11-24`, `2026-11-01..2026-11-07`, `last 7 days` or `7d`, "
           + "`this week`, `last week`; at most 31 days, none in the future.",
@@ -36,7 +38,7 @@ public final class CommandParser {
   private static final int MAX_TEXT = 500;
   private static final int MAX_ECHO = 40;
   private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
-  private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
+  static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
   // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
   private static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
@@ -68,6 +70,9 @@ public final class CommandParser {
       case "subscriptions" -> rest.isEmpty() ? new Command.Subscriptions()
           : new Command.Usage("`subscriptions` takes nothing after it; it lists every digest subscription.");
       case "digest" -> digest(rest);
+      case "alert" -> AlertGrammar.alert(rest);
+      case "alerts" -> rest.isEmpty() ? new Command.Alerts()
+          : new Command.Usage("`alerts` takes nothing after it; it lists every alert rule.");
       default -> report(words, today);
     };
   }
@@ -165,7 +170,7 @@ public final class CommandParser {
         u != null ? u : new Command.Usage("`" + what + "` takes a #channel, not '" + echo(words.get(0)) + "'."));
   }
 
-  private static Command.Usage notAChannel(String word, String what) {
+  static Command.Usage notAChannel(String word, String what) {
     if (word.startsWith("#")) {
       return new Command.Usage("Pick the channel from Slack's #-autocomplete so the command names it, as in `" + what + " #support`.");
     }
@@ -216,7 +221,7 @@ public final class CommandParser {
   }
 
   /** Undoes Slack's escaping of typed text ({@code should_escape}): "&amp;lt;" is the "<" the user typed. */
-  private static String unescape(String text) {
+  static String unescape(String text) {
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 }

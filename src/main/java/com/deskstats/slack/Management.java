@@ -18,16 +18,24 @@ final class Management {
 
   private final DigestControl digest;
   private final SlackUsers users;
+  private AlertCommands alerts;
 
   Management(DigestControl digest, SlackUsers users) {
     this.digest = digest;
     this.users = users;
   }
 
+  /** Hands {@code alert}, {@code alerts} and {@code alert remove} to {@code alerts}. */
+  Management withAlerts(AlertCommands alerts) {
+    this.alerts = alerts;
+    return this;
+  }
+
   Response handle(Command command, SlashCommandPayload p, Commands commands, String requestId, SlashCommandContext ctx) {
     String user = p.getUserId();
     String channel = p.getChannelId();
     MethodsClient client = ctx.client();
+    if (alerts != null && AlertCommands.handles(command)) return alerts.handle(command, p, commands, requestId, ctx);
     if (command instanceof Command.Subscriptions) {
       return commands.later(command, requestId, ctx,
           () -> new Commands.Reply(Answer.of(digest.list(), "ok"), false));
@@ -64,6 +72,10 @@ final class Management {
         return new Commands.Reply(Answer.of("Only workspace admins and owners, and the bot admins named in "
             + "BOT_ADMINS, may manage the digest; ask one of them.", "refused"), false);
       }
+      // A new subscription is saved only where the bot can post.
+      Optional<Answer> cannotPost = command instanceof Command.Subscribe
+          ? ChannelAccess.refusal(client, target) : Optional.empty();
+      if (cannotPost.isPresent()) return new Commands.Reply(cannotPost.get(), false);
       return new Commands.Reply(Answer.of(action.apply(target), "ok"), false);
     });
   }

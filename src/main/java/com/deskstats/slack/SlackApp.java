@@ -34,7 +34,8 @@ public final class SlackApp {
   /** The Events API events the app handles; manifest.yml subscribes to exactly these. */
   public static final Set<String> EVENTS = Set.of(AppHomeOpenedEvent.TYPE_NAME);
   /** The block action ids of the report buttons (rendered by {@link ReportBlocks}). */
-  public static final List<String> ACTION_IDS = List.of(ReportBlocks.ACTION_PREV, ReportBlocks.ACTION_NEXT, ReportBlocks.ACTION_POST);
+  public static final List<String> ACTION_IDS = List.of(ReportBlocks.ACTION_PREV, ReportBlocks.ACTION_NEXT, ReportBlocks.ACTION_POST,
+      ReportBlocks.ACTION_OPEN);
 
   private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
 
@@ -94,12 +95,19 @@ public final class SlackApp {
   /** As above, with the named groups that {@code group NAME} resolves. */
   public SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, Set<String> botAdmins,
       Metrics metrics, ExecutorService executor, Clock clock) {
+    this(config, reports, groups, digest, AlertControl.NONE, botAdmins, metrics, executor, clock);
+  }
+
+  /** As above, with the alert rules that {@code alert}, {@code alerts} and {@code alert remove} change. */
+  public SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, AlertControl alerts,
+      Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock) {
     this.app = new App(config);
     ResponseUrls responseUrls = new ResponseUrls(app.slack());
     SlackUsers users = new SlackUsers(botAdmins);
     this.background = new Background(executor, metrics);
     Answers answers = new Answers(reports, groups, users, clock);
-    Commands commands = new Commands(answers, new Management(digest, users), background, responseUrls);
+    Management management = new Management(digest, users).withAlerts(new AlertCommands(alerts, users, answers));
+    Commands commands = new Commands(answers, management, background, responseUrls);
     Buttons buttons = new Buttons(answers, background, responseUrls);
     Home home = new Home(answers, background);
     // Bolt's verification refuses old timestamps only; refuse far-future ones too, so no signed request
@@ -114,6 +122,7 @@ public final class SlackApp {
     app.blockAction(ReportBlocks.ACTION_PREV, buttons::onNavigate);
     app.blockAction(ReportBlocks.ACTION_NEXT, buttons::onNavigate);
     app.blockAction(ReportBlocks.ACTION_POST, buttons::onPost);
+    app.blockAction(ReportBlocks.ACTION_OPEN, buttons::onOpen);
     app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
       AppHomeOpenedEvent e = payload.getEvent();
       if (e.getTab() == null || e.getTab().equals("home")) home.opened(ctx.client(), e.getUser());
