@@ -117,6 +117,7 @@ final class AlertService implements AlertControl {
 
   static String words(Duration d) {
     long s = d.toSeconds();
+    if (s == 0) return d.toMillis() + " ms";
     if (s % 3600 == 0) return s / 3600 + (s == 3600 ? " hour" : " hours");
     if (s % 60 == 0) return s / 60 + (s == 60 ? " minute" : " minutes");
     return s + " seconds";
