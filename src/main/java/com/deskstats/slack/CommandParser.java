@@ -72,7 +72,8 @@ public final class CommandParser {
       case "digest" -> digest(rest);
       case "alert" -> AlertGrammar.alert(rest);
       case "alerts" -> rest.isEmpty() ? new Command.Alerts()
-          : new Command.Usage("`alerts` takes nothing after it; it lists every alert rule.");
+          : new Command.Usage("`alerts` takes nothing after it: it lists every alert rule, as in `"
+          + COMMAND + " alerts`.");
       default -> report(words, today);
     };
   }

@@ -83,12 +83,21 @@ final class SlackHarness implements AutoCloseable {
     this(Set.of(), new CountingExecutor(8), service);
   }
 
+  /** With the alert rules that {@code alert}, {@code alerts} and {@code alert remove} change. */
+  SlackHarness(AlertControl alerts, Set<String> botAdmins) {
+    this(botAdmins, new CountingExecutor(8), new FakeReports(), alerts);
+  }
+
   private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service) {
+    this(botAdmins, executor, service, AlertControl.NONE);
+  }
+
+  private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service, AlertControl alerts) {
     this.executor = executor;
     this.reports = service instanceof FakeReports f ? f : null;
     slack.requireToken(BOT_TOKEN);
-    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), service, groups, digest, botAdmins, metrics,
-        executor, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).start();
+    slackApp = new SlackApp(SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl()), service, groups, digest, alerts, botAdmins,
+        metrics, executor, Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC)).start();
     HttpHandler health = ex -> {
       byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, ok.length);
