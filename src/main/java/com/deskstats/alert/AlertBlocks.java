@@ -58,7 +58,8 @@ public final class AlertBlocks {
     String value = "today" + c.group().map(g -> " group " + g).orElse("");
     blocks.add(actions(a -> a.blockId("deskstats_alert").elements(List.of(button(b -> b.actionId(ReportBlocks.ACTION_OPEN)
         .text(plainText("Open today's report", true)).value(value))))));
-    String text = title + " (" + scopePlain(c) + "), data as of " + at(f.dataAt(), zone) + " " + zone.getId() + ".";
+    // The fallback text is read as mrkdwn too: "7 > 5" must arrive as "7 &gt; 5".
+    String text = Mrkdwn.escape(title + " (" + scopePlain(c) + "), data as of " + at(f.dataAt(), zone) + " " + zone.getId() + ".");
     return new ReportBlocks.Message(text, blocks);
   }
 
@@ -101,7 +102,7 @@ public final class AlertBlocks {
     String now = r.value().isPresent() ? AlertCondition.format(c.metric(), r.value().getAsDouble()) : "no value";
     if (c.perAgent()) {
       s.append(r.named().size() == 1 ? "the agent named is" : "every agent named is").append(" no longer ")
-          .append(c.op().symbol()).append(' ').append(Mrkdwn.escape(c.thresholdText()));
+          .append(Mrkdwn.escape(c.op().symbol() + " " + c.thresholdText()));
       int shown = Math.min(SHOWN, r.named().size());
       for (int i = 0; i < shown; i++) {
         Transition.Named n = r.named().get(i);

@@ -80,7 +80,7 @@ class AlertingTest {
     FakeSlack.Call alert = slack.calls("chat.postMessage").get(0);
     assertThat(alert.param("channel")).isEqualTo("C1");
     assertThat(alert.param("thread_ts")).isNull();
-    assertThat(alert.param("text")).startsWith("Unreplied sessions: 7 > 5 (team), data as of 13:59 Asia/Shanghai");
+    assertThat(alert.param("text")).startsWith("Unreplied sessions: 7 &gt; 5 (team), data as of 13:59 Asia/Shanghai");
     JsonArray blocks = alert.json("blocks").getAsJsonArray();
     assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
         .isEqualTo("Unreplied sessions: 7 > 5");

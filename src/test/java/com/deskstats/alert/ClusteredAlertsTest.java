@@ -94,7 +94,7 @@ class ClusteredAlertsTest {
 
         List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
         assertThat(posts).hasSize(3);
-        assertThat(posts.get(0).param("text")).startsWith("Unreplied sessions: 7 > 5");
+        assertThat(posts.get(0).param("text")).startsWith("Unreplied sessions: 7 &gt; 5");
         assertThat(posts.get(1).param("thread_ts")).isEqualTo(store.messageTs("rule:1:" + today + ":1:fired").orElseThrow());
         assertThat(posts.get(2).param("channel")).isEqualTo("C2");
         assertThat(claims(poolA)).isEqualTo(3);
