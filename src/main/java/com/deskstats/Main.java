@@ -1,6 +1,7 @@
 package com.deskstats;
 
 import com.deskstats.alert.Alerts;
+import com.deskstats.alert.Evaluator;
 import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.desk.DemoDesk;
@@ -11,6 +12,7 @@ import com.deskstats.digest.Renderer;
 import com.deskstats.ops.Health;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
+import com.deskstats.preview.AlertPreview;
 import com.deskstats.preview.Preview;
 import com.deskstats.slack.ReportBlocks;
 import com.deskstats.slack.SlackApp;
@@ -97,6 +99,7 @@ public final class Main {
 
   /** {@code preview}: the report for a person, from Desk or (--demo / DESK_DEMO=true) the sample team. */
   static int preview(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (!args.isEmpty() && args.get(0).equals("alert")) return previewAlert(args.subList(1, args.size()), env, out, err);
     Preview.Options opts;
     try {
       opts = Preview.parseArgs(args);
@@ -131,6 +134,36 @@ public final class Main {
       }
     } finally {
       reportPool.shutdown();
+    }
+  }
+
+  /** {@code preview alert "RULE"}: one alert rule against today, now: what would be posted, or why nothing would. */
+  static int previewAlert(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    AlertPreview.Options opts;
+    try {
+      opts = AlertPreview.parseArgs(args);
+    } catch (Preview.UsageException e) {
+      err.println(e.sentence());
+      err.println(AlertPreview.USAGE);
+      return 2;
+    }
+    Settings settings = Settings.load(env);
+    Clock clock = Clock.systemUTC();
+    Evaluator.Params params = new Evaluator.Params(settings.minRatings(), settings.alertCooldown());
+    if (opts.help() || opts.demo() || settings.deskDemo()) {
+      DaySource days = new DirectDays(new DemoDesk(clock, settings.deskTimezone()), clock);
+      return AlertPreview.run(opts, days, Groups.NONE, settings.deskTimezone(), params, out, err, clock);
+    }
+    settings.requireDesk();
+    OkHttpClient http = new OkHttpClient();
+    try (DeskClient desk = DeskClient.create(settings, http, new Metrics(false));
+        HikariDataSource db = Database.open(settings)) {
+      Database.migrate(db);
+      DaySource days = cachedDays(settings, desk, db, clock, new Metrics(false));
+      return AlertPreview.run(opts, days, Groups.NONE, settings.deskTimezone(), params, out, err, clock);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
   }
 
