@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,8 +79,9 @@ public final class Evaluator {
       for (String ch : channels) out.add(new Transition.DeskUp(ch, health.episode(), now));
     }
     Map<Long, RuleState> states = new HashMap<>(previous);
-    // Rules over the same scope share one aggregation: 100 rules over the team cost one pass over the rows.
-    Map<Scope, List<AgentStats>> aggregated = new HashMap<>();
+    // Rules over the same scope share one aggregation and one set of values per metric: 100 rules over the team
+    // cost one pass over the rows and at most five over the agents.
+    Map<Scope, View> views = new HashMap<>();
     for (Target t : targets) {
       RuleState before = previous.get(t.rule().id());
       if (before == null || !before.day().equals(rows.today().day())) before = RuleState.fresh(rows.today().day());
@@ -88,49 +89,86 @@ public final class Evaluator {
         states.put(t.rule().id(), before);
         continue;
       }
-      List<AgentStats> agents = aggregated.computeIfAbsent(t.scope().get(),
-          s -> Aggregation.aggregate(List.of(s.filter(rows.today()))));
-      states.put(t.rule().id(), rule(t.rule(), agents, before, rows, now, params, out));
+      View view = views.computeIfAbsent(t.scope().get(), s -> new View(s, rows.today(), params.minRatings()));
+      states.put(t.rule().id(), rule(t.rule(), view, before, rows, now, params, out));
     }
     return new Result(out, states, health.readable());
   }
 
-  private static RuleState rule(Rule rule, List<AgentStats> agents, RuleState before, Reading.Rows rows, Instant now,
-      Params params, List<Transition> out) {
-    AlertCondition c = rule.condition();
-    Map<String, AgentStats> byId = new HashMap<>();
-    Map<String, Double> values = new LinkedHashMap<>();
-    OptionalDouble teamValue = OptionalDouble.empty();
-    if (c.perAgent()) {
-      for (AgentStats a : agents) {
-        byId.put(a.agentId(), a);
-        OptionalDouble v = Values.agent(c.metric(), a, params.minRatings());
-        if (v.isPresent()) values.put(a.agentId(), v.getAsDouble());
-      }
-    } else {
-      teamValue = Values.team(c.metric(), agents, params.minRatings());
-      if (teamValue.isPresent()) values.put(RuleState.TEAM, teamValue.getAsDouble());
+  /** One scope's agents today, and each metric's values, computed once for every rule over that scope. */
+  private static final class View {
+    final List<AgentStats> agents;
+    final Map<String, AgentStats> byId = new HashMap<>();
+    private final int minRatings;
+    private final Map<AlertCondition.Metric, Map<String, Double>> agentValues = new EnumMap<>(AlertCondition.Metric.class);
+    private final Map<AlertCondition.Metric, OptionalDouble> teamValues = new EnumMap<>(AlertCondition.Metric.class);
+
+    View(Scope scope, DayRows today, int minRatings) {
+      this.agents = Aggregation.aggregate(List.of(scope.filter(today)));
+      this.minRatings = minRatings;
+      for (AgentStats a : agents) byId.put(a.agentId(), a);
     }
 
-    Map<String, Subject> subjects = new HashMap<>(before.subjects());
+    Map<String, Double> agentValues(AlertCondition.Metric m) {
+      return agentValues.computeIfAbsent(m, metric -> {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (AgentStats a : agents) {
+          OptionalDouble v = Values.agent(metric, a, minRatings);
+          if (v.isPresent()) values.put(a.agentId(), v.getAsDouble());
+        }
+        return values;
+      });
+    }
+
+    OptionalDouble teamValue(AlertCondition.Metric m) {
+      return teamValues.computeIfAbsent(m, metric -> Values.team(metric, agents, minRatings));
+    }
+  }
+
+  private static RuleState rule(Rule rule, View view, RuleState before, Reading.Rows rows, Instant now,
+      Params params, List<Transition> out) {
+    AlertCondition c = rule.condition();
+    List<AgentStats> agents = view.agents;
+    Map<String, AgentStats> byId = view.byId;
+    Map<String, Double> values;
+    OptionalDouble teamValue = OptionalDouble.empty();
+    if (c.perAgent()) {
+      values = view.agentValues(c.metric());
+    } else {
+      teamValue = view.teamValue(c.metric());
+      values = teamValue.isPresent() ? Map.of(RuleState.TEAM, teamValue.getAsDouble()) : Map.of();
+    }
+
+    // Only subjects that matter later are kept: those over, and those whose cooldown may still run.
+    Map<String, Subject> previous = before.subjects();
+    Map<String, Subject> subjects = new HashMap<>(Math.max(16, previous.size() * 2));
     List<String> newly = new ArrayList<>();
     List<String> still = new ArrayList<>();
-    Set<String> keys = new LinkedHashSet<>(values.keySet());
-    keys.addAll(before.subjects().keySet());
-    for (String key : keys) {
-      Subject s = subjects.get(key);
-      Double v = values.get(key);
-      boolean holds = v != null && c.op().holds(v, c.threshold());
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      String key = e.getKey();
+      double v = e.getValue();
+      Subject s = previous.get(key);
+      boolean holds = c.op().holds(v, c.threshold());
       boolean over = s != null && s.over();
       if (holds && over) {
-        subjects.put(key, s.withValue(v));
+        subjects.put(key, s.value() == v ? s : s.withValue(v));
         still.add(key);
       } else if (holds) {
         boolean cooling = s != null && s.lastPost().isPresent() && now.isBefore(s.lastPost().get().plus(params.cooldown()));
-        if (!cooling) newly.add(key);
+        if (cooling) subjects.put(key, s);
+        else newly.add(key);
       } else if (over) {
-        subjects.put(key, s.recovered(v == null ? s.value() : v));
+        subjects.put(key, s.recovered(v));
+      } else if (s != null && s.lastPost().isPresent()) {
+        subjects.put(key, s);
       }
+    }
+    for (Map.Entry<String, Subject> e : previous.entrySet()) {
+      if (values.containsKey(e.getKey())) continue;
+      // No value now (the agent left the rows, or too few ratings): the condition does not hold.
+      Subject s = e.getValue();
+      if (s.over()) subjects.put(e.getKey(), s.recovered(s.value()));
+      else if (s.lastPost().isPresent()) subjects.put(e.getKey(), s);
     }
 
     int posts = before.posts();
@@ -182,8 +220,6 @@ public final class Evaluator {
       out.add(new Transition.Fired(rule, before.day(), posts, value, named, c.perAgent() ? newly.size() : 0,
           rows.today().fetchedAt(), rows.sample()));
     }
-    // Keep only subjects that matter later: those over, and those whose cooldown may still run.
-    subjects.values().removeIf(s -> !s.over() && s.lastPost().isEmpty());
     OptionalDouble latest = c.perAgent() ? worstValue(c, values) : teamValue;
     return new RuleState(before.day(), subjects, open, posts, Optional.of(now), latest);
   }
