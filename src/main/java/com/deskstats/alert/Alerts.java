@@ -97,7 +97,11 @@ public final class Alerts {
    */
   public void schedule(Scheduler scheduler) throws SchedulerException {
     Trigger existing = scheduler.getTrigger(TRIGGER);
-    if (existing instanceof SimpleTrigger s && s.getRepeatInterval() == interval.toMillis()) return;
+    // A trigger Quartz put in ERROR (e.g. a node of an older version could not run the job) is replaced.
+    if (existing instanceof SimpleTrigger s && s.getRepeatInterval() == interval.toMillis()
+        && scheduler.getTriggerState(TRIGGER) != Trigger.TriggerState.ERROR) {
+      return;
+    }
     JobDetail detail = JobBuilder.newJob(AlertJob.class).withIdentity(JOB).requestRecovery(false).build();
     // A run missed while every node was down is not made up: the next one reads today afresh anyway.
     Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TRIGGER).forJob(detail)
