@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -26,8 +27,8 @@ public final class AlertStore {
 
   /** SQLState of a unique-key violation on both H2 and PostgreSQL. */
   private static final String DUPLICATE_KEY = "23505";
-  /** SQLState of a foreign-key violation: the rule was removed meanwhile. */
-  private static final String NO_PARENT = "23503";
+  /** SQLStates of a foreign-key violation (PostgreSQL, H2): the rule was removed meanwhile. */
+  private static final Set<String> NO_PARENT = Set.of("23503", "23506");
   private static final String RULE_COLUMNS = "id, channel_id, metric, op, threshold, per_agent, group_name, created_by, created_at";
 
   private final DataSource dataSource;
@@ -130,7 +131,7 @@ public final class AlertStore {
           in.executeUpdate();
         } catch (SQLException ex) {
           // Removed meanwhile, or another replica inserted first (it saved the same evaluation): nothing to do.
-          if (!NO_PARENT.equals(ex.getSQLState()) && !DUPLICATE_KEY.equals(ex.getSQLState())) throw ex;
+          if (!NO_PARENT.contains(ex.getSQLState()) && !DUPLICATE_KEY.equals(ex.getSQLState())) throw ex;
         }
       }
     } catch (SQLException e) {
