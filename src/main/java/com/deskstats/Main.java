@@ -1,5 +1,7 @@
 package com.deskstats;
 
+import com.deskstats.alert.Alerts;
+import com.deskstats.alert.Evaluator;
 import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.desk.DemoDesk;
@@ -12,6 +14,7 @@ import com.deskstats.ops.Health;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
 import com.deskstats.ops.SocketHealth;
+import com.deskstats.preview.AlertPreview;
 import com.deskstats.preview.Preview;
 import com.deskstats.slack.Access;
 import com.deskstats.slack.ReportBlocks;
@@ -20,6 +23,7 @@ import com.deskstats.stats.CachedDays;
 import com.deskstats.stats.Chart;
 import com.deskstats.stats.DaySource;
 import com.deskstats.stats.DirectDays;
+import com.deskstats.stats.Groups;
 import com.deskstats.stats.ReportService;
 import com.deskstats.store.Database;
 import com.deskstats.store.DayCache;
@@ -107,6 +111,7 @@ public final class Main {
 
   /** {@code preview}: the report for a person, from Desk or (--demo / DESK_DEMO=true) the sample team. */
   static int preview(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    if (!args.isEmpty() && args.get(0).equals("alert")) return previewAlert(args.subList(1, args.size()), env, out, err);
     Preview.Options opts;
     try {
       opts = Preview.parseArgs(args);
@@ -141,6 +146,36 @@ public final class Main {
       }
     } finally {
       reportPool.shutdown();
+    }
+  }
+
+  /** {@code preview alert "RULE"}: one alert rule against today, now: what would be posted, or why nothing would. */
+  static int previewAlert(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    AlertPreview.Options opts;
+    try {
+      opts = AlertPreview.parseArgs(args);
+    } catch (Preview.UsageException e) {
+      err.println(e.sentence());
+      err.println(AlertPreview.USAGE);
+      return 2;
+    }
+    Settings settings = Settings.load(env);
+    Clock clock = Clock.systemUTC();
+    Evaluator.Params params = new Evaluator.Params(settings.minRatings(), settings.alertCooldown());
+    if (opts.help() || opts.demo() || settings.deskDemo()) {
+      DaySource days = new DirectDays(new DemoDesk(clock, settings.deskTimezone()), clock);
+      return AlertPreview.run(opts, days, Groups.NONE, settings.deskTimezone(), params, out, err, clock);
+    }
+    settings.requireDesk();
+    OkHttpClient http = new OkHttpClient();
+    try (DeskClient desk = DeskClient.create(settings, http, new Metrics(false));
+        HikariDataSource db = Database.open(settings)) {
+      Database.migrate(db);
+      DaySource days = cachedDays(settings, desk, new DayStore(db), clock, new Metrics(false));
+      return AlertPreview.run(opts, days, new GroupStore(db, clock), settings.deskTimezone(), params, out, err, clock);
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
   }
 
@@ -233,6 +268,9 @@ public final class Main {
     GroupStore groups = new GroupStore(db, clock);
     // The warm-up runs in the background like the digest: it always asks Desk, whatever the commands' breaker says.
     WarmUpJob warmUp = new WarmUpJob(new CacheWarmer(digestReports, digestDays), WarmUp.RETRY_AFTER);
+    // Alerts read today in the background, like the digest; they say themselves when Desk cannot be read.
+    Alerts alerts = Alerts.create(Alerts.Config.of(settings), cache.guard().guard(db), digestDays, groups,
+        Digest.slackClient(settings), clock);
     ExecutorService replies = Executors.newFixedThreadPool(8, threads("reply"));
     Runnable closeAll = () -> {
       reportPool.shutdown();
@@ -249,7 +287,7 @@ public final class Main {
     CompletableFuture<Void> slackCheck;
     try {
       slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(db, clock),
-          new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), control,
+          new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), control, alerts.control(),
           settings.botAdmins(), metrics, replies, clock);
       // Bolt checks the bot token with auth.test as the app starts, and throws when Slack refuses it.
       slackCheck = CompletableFuture.runAsync(slack::start, command -> threads("slack-check").newThread(command).start());
@@ -264,7 +302,7 @@ public final class Main {
       awaitMigrations(migrated);
       digest = Digest.start(settings, cache.guard().guard(db), digestReports, groups, Digest.slackClient(settings),
           renderer(), metrics, clock,
-          Map.of(WarmUpJob.class, warmUp));
+          jobs(Map.of(WarmUpJob.class, warmUp), alerts.jobs()));
     } catch (org.quartz.SchedulerException | RuntimeException e) {
       // The Slack check must end before its pools close; its own failure, if any, is not the first cause.
       slackCheck.exceptionally(x -> null).join();
@@ -305,8 +343,22 @@ public final class Main {
     // Only now: a start that failed above must not have claimed, posted or noticed a missed digest.
     digest.catchUpMissedRuns();
     warmCache(digest, settings);
+    try {
+      alerts.schedule(digest.scheduler());
+    } catch (org.quartz.SchedulerException e) {
+      log.error("alerts could not be scheduled: rules are not evaluated until the next start", e);
+    }
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
     return new Running(web, slack, digest, desk, db, http, replies, reportPool, cache);
+  }
+
+  /** The pre-built Quartz jobs of several features, one map for the digest's scheduler. */
+  @SafeVarargs
+  private static Map<Class<? extends org.quartz.Job>, org.quartz.Job> jobs(
+      Map<Class<? extends org.quartz.Job>, ? extends org.quartz.Job>... maps) {
+    Map<Class<? extends org.quartz.Job>, org.quartz.Job> all = new java.util.HashMap<>();
+    for (var m : maps) all.putAll(m);
+    return all;
   }
 
   /** Waits for the migrations; their failure (a StoreException) is thrown as it is, for its one-line message. */

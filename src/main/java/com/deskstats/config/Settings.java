@@ -42,7 +42,9 @@ public record Settings(
     Set<String> botAdmins,
     String logFormat,
     Set<String> botViewers,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    Duration alertInterval,
+    Duration alertCooldown) {
 
   /** Desk's regional API hosts (SPEC §1). */
   public static final Map<String, String> REGIONS = Map.of(
@@ -118,7 +120,9 @@ public record Settings(
         r.optional("BOT_ADMINS").map(Settings::idSet).orElse(Set.of()),
         logFormat,
         r.optional("BOT_VIEWERS").map(Settings::viewers).orElse(Set.of()),
-        r.optional("METRICS_TOKEN"));
+        r.optional("METRICS_TOKEN"),
+        r.duration("ALERT_INTERVAL", "10m", Duration.ofSeconds(5)),
+        r.duration("ALERT_COOLDOWN", "1h"));
   }
 
   /** The JDBC URL in force: DATABASE_URL or the embedded H2 default. */
@@ -261,6 +265,15 @@ public record Settings(
       String v = string(name, dflt);
       return parseDuration(v).filter(d -> !d.isNegative())
           .orElseThrow(() -> new ConfigException(name + " must be a duration such as 90s, 30m, 2h or 1d, not '" + v + "'."));
+    }
+
+    /** A duration of at least {@code min}. */
+    Duration duration(String name, String dflt, Duration min) {
+      Duration d = duration(name, dflt);
+      if (d.compareTo(min) < 0) {
+        throw new ConfigException(name + " must be at least " + min.toSeconds() + "s, not '" + string(name, dflt) + "'.");
+      }
+      return d;
     }
 
     String url(String name, String dflt) {

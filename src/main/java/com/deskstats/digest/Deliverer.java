@@ -1,5 +1,8 @@
 package com.deskstats.digest;
 
+import com.deskstats.delivery.SlackCalls;
+import com.deskstats.delivery.SlackFailure;
+import com.deskstats.delivery.Sleeper;
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;

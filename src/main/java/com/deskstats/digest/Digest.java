@@ -1,6 +1,8 @@
 package com.deskstats.digest;
 
 import com.deskstats.config.Settings;
+import com.deskstats.delivery.SlackCalls;
+import com.deskstats.delivery.Sleeper;
 import com.deskstats.ops.Metrics;
 import com.deskstats.slack.DigestControl;
 import com.deskstats.stats.Groups;

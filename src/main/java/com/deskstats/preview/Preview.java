@@ -49,7 +49,8 @@ public final class Preview {
       "  --agent ID    the card of one agent (Desk AgentId) instead of the team report",
       "  --demo        the bundled sample team instead of your Desk (also DESK_DEMO=true)",
       "  --json        print the Block Kit JSON Slack would get",
-      "  --chart FILE  also write the leaderboard chart as PNG to FILE");
+      "  --chart FILE  also write the leaderboard chart as PNG to FILE",
+      "       desk-stats preview alert \"RULE\" [--demo] [--json]   one alert rule against today; see 'preview alert --help'");
 
   private static final String SAMPLE_MARK = "=== SAMPLE DATA: the bundled demo team, not your Desk ===";
   private static final int NAME_WIDTH = 28;

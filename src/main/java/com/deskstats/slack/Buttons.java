@@ -48,6 +48,20 @@ final class Buttons {
     return ctx.ack();
   }
 
+  /** "Open today's report" on an alert: the report for the clicker alone; the alert stays as it is. */
+  Response onOpen(BlockActionRequest req, ActionContext ctx) {
+    BlockActionPayload p = req.getPayload();
+    String value = actionValue(p);
+    String user = p.getUser() == null ? null : p.getUser().getId();
+    MethodsClient client = ctx.client();
+    submit("open", () -> {
+      Answer a = rerun(client, user, value, true, false);
+      reply(ctx, a, false, "ephemeral");
+      return Background.Done.sent(a.outcome());
+    }, ctx);
+    return ctx.ack();
+  }
+
   Response onPost(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
     String value = actionValue(p);

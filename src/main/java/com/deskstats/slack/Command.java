@@ -170,6 +170,30 @@ public sealed interface Command {
     }
   }
 
+  /** Add an alert rule (SPEC §8) posting to a channel (empty: the one the command came from). */
+  record AlertAdd(Optional<String> channelId, AlertCondition condition) implements Command {
+    @Override
+    public String name() {
+      return "alert";
+    }
+  }
+
+  /** List every alert rule with its state. */
+  record Alerts() implements Command {
+    @Override
+    public String name() {
+      return "alerts";
+    }
+  }
+
+  /** Remove the alert rule with this id. */
+  record AlertRemove(long id) implements Command {
+    @Override
+    public String name() {
+      return "alert_remove";
+    }
+  }
+
   record Help() implements Command {
     @Override
     public String name() {

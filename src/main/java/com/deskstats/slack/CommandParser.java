@@ -31,6 +31,8 @@ public final class CommandParser {
       "• `" + COMMAND + " groups`, `" + COMMAND + " group set|add|remove NAME [AgentId…]`: named groups; add `group NAME` to a report or card",
       "• `" + COMMAND + " links`, `" + COMMAND + " link @user AgentId`, `" + COMMAND + " unlink @user`: who is which agent",
       "• `" + COMMAND + " export [PERIOD] [group NAME]`: every agent's numbers as a CSV, sent to you in a direct message",
+      "• `" + COMMAND + " alert [#channel] METRIC OP THRESHOLD [per agent] [group NAME]`: an alert during the day, "
+          + "as in `alert #support unreplied &gt; 5`; `" + COMMAND + " alerts`, `" + COMMAND + " alert remove ID`",
       "• `" + COMMAND + " help`",
       "PERIOD: `yesterday`, `today`, `2026-11-24`, `2026-11-01..2026-11-07`, `last 7 days` or `7d`, "
           + "`this week`, `last week`; at most 31 days, none in the future.",
@@ -43,7 +45,7 @@ public final class CommandParser {
   private static final int MAX_TEXT = 500;
   private static final int MAX_ECHO = 40;
   static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
-  private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
+  static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
   static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
   // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
   static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
@@ -83,6 +85,10 @@ public final class CommandParser {
       case "unlink" -> GroupGrammar.unlink(rest);
       case "links" -> rest.isEmpty() ? new Command.LinkList()
           : new Command.Usage("`links` takes nothing after it; it lists which Slack users are linked to which agents.");
+      case "alert" -> AlertGrammar.alert(rest);
+      case "alerts" -> rest.isEmpty() ? new Command.Alerts()
+          : new Command.Usage("`alerts` takes nothing after it: it lists every alert rule, as in `"
+          + COMMAND + " alerts`.");
       default -> report(words, today);
     };
   }
@@ -229,7 +235,7 @@ public final class CommandParser {
         u != null ? u : new Command.Usage("`" + what + "` takes a #channel, not '" + echo(words.get(0)) + "'."));
   }
 
-  private static Command.Usage notAChannel(String word, String what) {
+  static Command.Usage notAChannel(String word, String what) {
     if (word.startsWith("#")) {
       return new Command.Usage("Pick the channel from Slack's #-autocomplete so the command names it, as in `" + what + " #support`.");
     }

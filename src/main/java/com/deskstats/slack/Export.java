@@ -1,8 +1,8 @@
 package com.deskstats.slack;
 
 import com.deskstats.desk.DeskException;
-import com.deskstats.digest.SlackCalls;
-import com.deskstats.digest.SlackFailure;
+import com.deskstats.delivery.SlackCalls;
+import com.deskstats.delivery.SlackFailure;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.ReportCsv;

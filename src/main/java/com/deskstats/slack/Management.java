@@ -20,13 +20,18 @@ final class Management {
   private final SlackUsers users;
   private final Answers answers;
   private final GroupCommands roster;
+  private final AlertCommands alerts;
 
-  /** With the groups and links commands ({@code roster}); null answers them as unavailable. */
-  Management(DigestControl digest, SlackUsers users, Answers answers, GroupCommands roster) {
+  /**
+   * @param roster the groups and links commands; null answers them as unavailable
+   * @param alerts {@code alert}, {@code alerts} and {@code alert remove}
+   */
+  Management(DigestControl digest, SlackUsers users, Answers answers, GroupCommands roster, AlertCommands alerts) {
     this.digest = digest;
     this.users = users;
     this.answers = answers;
     this.roster = roster;
+    this.alerts = alerts;
   }
 
   Response handle(Command command, SlashCommandPayload p, Commands commands, String requestId, SlashCommandContext ctx) {
@@ -37,6 +42,7 @@ final class Management {
     String user = p.getUserId();
     String channel = p.getChannelId();
     MethodsClient client = ctx.client();
+    if (AlertCommands.handles(command)) return alerts.handle(command, p, commands, requestId, ctx);
     if (command instanceof Command.Subscriptions) {
       return commands.later(command, requestId, ctx,
           () -> new Commands.Reply(Answer.of(digest.list(), "ok"), false));
@@ -75,6 +81,10 @@ final class Management {
         return new Commands.Reply(Answer.of("Only workspace admins and owners, and the bot admins named in "
             + "BOT_ADMINS, may manage the digest; ask one of them.", "refused"), false);
       }
+      // A new subscription is saved only where the bot can post.
+      Optional<Answer> cannotPost = command instanceof Command.Subscribe
+          ? ChannelAccess.refusal(client, target) : Optional.empty();
+      if (cannotPost.isPresent()) return new Commands.Reply(cannotPost.get(), false);
       return new Commands.Reply(Answer.of(action.apply(target), "ok"), false);
     });
   }

@@ -63,6 +63,8 @@ public final class ReportBlocks {
   public static final String ACTION_PREV = "deskstats_prev";
   public static final String ACTION_NEXT = "deskstats_next";
   public static final String ACTION_POST = "deskstats_post";
+  /** Opens the report its value names for the clicker alone, leaving the message as it is (alerts). */
+  public static final String ACTION_OPEN = "deskstats_open";
 
   /** A rendered message: {@code text} is the plain fallback (notifications, screen readers), never empty. */
   public record Message(String text, List<LayoutBlock> blocks) {

@@ -37,7 +37,8 @@ public final class SlackApp {
   /** The Events API events the app handles; manifest.yml subscribes to exactly these. */
   public static final Set<String> EVENTS = Set.of(AppHomeOpenedEvent.TYPE_NAME);
   /** The block action ids of the report buttons (rendered by {@link ReportBlocks}). */
-  public static final List<String> ACTION_IDS = List.of(ReportBlocks.ACTION_PREV, ReportBlocks.ACTION_NEXT, ReportBlocks.ACTION_POST);
+  public static final List<String> ACTION_IDS = List.of(ReportBlocks.ACTION_PREV, ReportBlocks.ACTION_NEXT, ReportBlocks.ACTION_POST,
+      ReportBlocks.ACTION_OPEN);
 
   private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
 
@@ -97,7 +98,14 @@ public final class SlackApp {
   /** As above, with the named groups that {@code group NAME} resolves (read only: no group or link commands). */
   public SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, Set<String> botAdmins,
       Metrics metrics, ExecutorService executor, Clock clock) {
-    this(config, reports, groups, null, null, Access.everyone(), digest, botAdmins, metrics, executor, clock);
+    this(config, reports, groups, null, null, Access.everyone(), digest, AlertControl.NONE, botAdmins, metrics, executor,
+        clock);
+  }
+
+  /** As above, with the alert rules that {@code alert}, {@code alerts} and {@code alert remove} change. */
+  public SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, AlertControl alerts,
+      Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock) {
+    this(config, reports, groups, null, null, Access.everyone(), digest, alerts, botAdmins, metrics, executor, clock);
   }
 
   /**
@@ -106,18 +114,27 @@ public final class SlackApp {
    */
   public SlackApp(AppConfig config, Reports reports, GroupStore groups, LinkStore links, Access access,
       DigestControl digest, Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock) {
-    this(config, reports, groups, groups, links, access, digest, botAdmins, metrics, executor, clock);
+    this(config, reports, groups, groups, links, access, digest, AlertControl.NONE, botAdmins, metrics, executor, clock);
+  }
+
+  /** Every part: what Main builds. */
+  public SlackApp(AppConfig config, Reports reports, GroupStore groups, LinkStore links, Access access,
+      DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics, ExecutorService executor,
+      Clock clock) {
+    this(config, reports, groups, groups, links, access, digest, alerts, botAdmins, metrics, executor, clock);
   }
 
   private SlackApp(AppConfig config, Reports reports, Groups groups, GroupStore groupStore, LinkStore links,
-      Access access, DigestControl digest, Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock) {
+      Access access, DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics,
+      ExecutorService executor, Clock clock) {
     this.app = new App(config);
     ResponseUrls responseUrls = new ResponseUrls(app.slack());
     SlackUsers users = new SlackUsers(botAdmins, links == null ? SlackUsers.Links.NONE : links::agentOf);
     this.background = new Background(executor, metrics);
     Answers answers = new Answers(reports, groups, users, clock);
     GroupCommands roster = groupStore == null || links == null ? null : new GroupCommands(answers, users, groupStore, links);
-    Commands commands = new Commands(answers, new Management(digest, users, answers, roster), background, responseUrls, access);
+    Management management = new Management(digest, users, answers, roster, new AlertCommands(alerts, users, answers));
+    Commands commands = new Commands(answers, management, background, responseUrls, access);
     Buttons buttons = new Buttons(answers, background, responseUrls, access);
     Home home = new Home(answers, background, access);
     // Bolt's verification refuses old timestamps only; refuse far-future ones too, so no signed request
@@ -132,6 +149,7 @@ public final class SlackApp {
     app.blockAction(ReportBlocks.ACTION_PREV, buttons::onNavigate);
     app.blockAction(ReportBlocks.ACTION_NEXT, buttons::onNavigate);
     app.blockAction(ReportBlocks.ACTION_POST, buttons::onPost);
+    app.blockAction(ReportBlocks.ACTION_OPEN, buttons::onOpen);
     app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
       AppHomeOpenedEvent e = payload.getEvent();
       if (e.getTab() == null || e.getTab().equals("home")) home.opened(ctx.client(), e.getUser());

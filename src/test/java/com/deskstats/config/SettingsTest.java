@@ -61,6 +61,16 @@ class SettingsTest {
   }
 
   @Test
+  void alertIntervalAndCooldownDefaultToTenMinutesAndAnHourAndReadDurations() {
+    Settings dflt = Settings.load(Map.of());
+    assertThat(dflt.alertInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(dflt.alertCooldown()).isEqualTo(Duration.ofHours(1));
+    Settings s = Settings.load(Map.of("ALERT_INTERVAL", "30s", "ALERT_COOLDOWN", "0s"));
+    assertThat(s.alertInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.alertCooldown()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
   void digestTimezoneDefaultsToDeskTimezone() {
     Settings s = Settings.load(env("DESK_TIMEZONE", "Europe/Berlin"));
     assertThat(s.digestTimezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
@@ -83,7 +93,10 @@ class SettingsTest {
       "SLACK_API_URL|not a url|SLACK_API_URL",
       "SLACK_BOT_TOKEN|xoxp-user-token|SLACK_BOT_TOKEN",
       "SLACK_APP_TOKEN|xoxb-wrong|SLACK_APP_TOKEN",
-      "LOG_FORMAT|xml|LOG_FORMAT"})
+      "LOG_FORMAT|xml|LOG_FORMAT",
+      "ALERT_INTERVAL|often|ALERT_INTERVAL",
+      "ALERT_INTERVAL|2s|ALERT_INTERVAL",
+      "ALERT_COOLDOWN|-1h|ALERT_COOLDOWN"})
   void malformedSettingIsNamedInOneLine(String name, String value, String named) {
     assertThatThrownBy(() -> Settings.load(env(name, value)))
         .isInstanceOf(ConfigException.class)

@@ -2,6 +2,7 @@ package com.deskstats.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskstats.delivery.SlackCalls;
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
 import com.deskstats.stats.Period;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.deskstats.delivery.SlackCalls;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
 import com.deskstats.store.Delivery;

@@ -1,6 +1,7 @@
 package com.deskstats.digest;
 
 import com.deskstats.config.Settings;
+import com.deskstats.delivery.Sleeper;
 import com.deskstats.ops.Metrics;
 import com.deskstats.store.Installation;
 import com.deskstats.testing.FakeReports;

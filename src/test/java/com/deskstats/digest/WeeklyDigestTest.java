@@ -1,5 +1,6 @@
 package com.deskstats.digest;
 
+import com.deskstats.delivery.SlackCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskstats.ops.Metrics;

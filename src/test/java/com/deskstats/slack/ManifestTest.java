@@ -21,7 +21,7 @@ class ManifestTest {
 
   /**
    * Web API methods the bot calls (here and in the digest) and the bot scopes each needs. A new call goes
-   * here with its scopes, and the manifest must then request them (conversations.info would need channels:read).
+   * here with its scopes, and the manifest must then request them.
    */
   static final Map<String, Set<String>> SCOPES = Map.of(
       "auth.test", Set.of(),
@@ -29,6 +29,8 @@ class ManifestTest {
       "users.info", Set.of("users:read", "users:read.email"),        // email: the profile e-mail for agent lookup
       "views.publish", Set.of(),
       "usergroups.users.list", Set.of("usergroups:read"),        // BOT_VIEWERS may name user groups
+      // Before a rule or subscription is saved: public channels, and private ones the bot is in.
+      "conversations.info", Set.of("channels:read", "groups:read"),
       "files.getUploadURLExternal", Set.of("files:write"),
       "upload", Set.of(),                                            // the upload URL itself takes no token
       "files.completeUploadExternal", Set.of("files:write"),
@@ -86,7 +88,7 @@ class ManifestTest {
     SCOPES.values().forEach(needed::addAll);
     assertThat(requested).containsAll(needed);
     assertThat(requested).containsExactlyInAnyOrder("commands", "chat:write", "chat:write.public", "files:write",
-        "im:write", "users:read", "users:read.email", "usergroups:read");
+        "im:write", "users:read", "users:read.email", "usergroups:read", "channels:read", "groups:read");
   }
 
   @Test
@@ -95,13 +97,14 @@ class ManifestTest {
       h.slack.user("U1", "alice@example.com", true, false);
       h.command("agent me", "a");
       h.command("subscribe", "b");
+      h.command("alert unreplied &gt; 5", "d");
       h.action(ReportBlocks.ACTION_POST, "2026-11-24", true, "c");
       h.event(SlackHarness.homeOpened("U1"));
-      h.responses.await(3, Duration.ofSeconds(5));
+      h.responses.await(4, Duration.ofSeconds(5));
       h.slack.awaitCall("views.publish", Duration.ofSeconds(5));
       h.slack.awaitCall("chat.postMessage", Duration.ofSeconds(5));
       Set<String> called = h.slack.calls().stream().map(FakeSlack.Call::method).collect(Collectors.toSet());
-      assertThat(called).contains("auth.test", "users.info", "views.publish", "chat.postMessage");
+      assertThat(called).contains("auth.test", "users.info", "views.publish", "chat.postMessage", "conversations.info");
       assertThat(SCOPES.keySet()).containsAll(called);
     }
   }

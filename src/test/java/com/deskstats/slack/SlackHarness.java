@@ -88,8 +88,13 @@ final class SlackHarness implements AutoCloseable {
     this(Set.of(), new CountingExecutor(8), service);
   }
 
+  /** With the alert rules that {@code alert}, {@code alerts} and {@code alert remove} change. */
+  SlackHarness(AlertControl alerts, Set<String> botAdmins) {
+    this(botAdmins, new CountingExecutor(8), new FakeReports(), null, alerts);
+  }
+
   private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service) {
-    this(botAdmins, executor, service, null);
+    this(botAdmins, executor, service, null, AlertControl.NONE);
   }
 
   /** The stored groups and links (a real database) and who may see; null for the read-only {@link #groups}. */
@@ -106,10 +111,12 @@ final class SlackHarness implements AutoCloseable {
     DataSource db = Databases.h2();
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
     Stored stored = new Stored(new GroupStore(db, clock), new LinkStore(db, clock), new Access(viewers, botAdmins, ticker));
-    return new SlackHarness(botAdmins, new CountingExecutor(8), service == null ? new FakeReports() : service, stored);
+    return new SlackHarness(botAdmins, new CountingExecutor(8), service == null ? new FakeReports() : service, stored,
+        AlertControl.NONE);
   }
 
-  private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service, Stored stored) {
+  private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service, Stored stored,
+      AlertControl alerts) {
     this.executor = executor;
     this.reports = service instanceof FakeReports f ? f : null;
     this.stored = stored;
@@ -117,9 +124,9 @@ final class SlackHarness implements AutoCloseable {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
     var config = SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl());
     slackApp = (stored == null
-        ? new SlackApp(config, service, groups, digest, botAdmins, metrics, executor, clock)
-        : new SlackApp(config, service, stored.groups(), stored.links(), stored.access(), digest, botAdmins, metrics,
-            executor, clock)).start();
+        ? new SlackApp(config, service, groups, digest, alerts, botAdmins, metrics, executor, clock)
+        : new SlackApp(config, service, stored.groups(), stored.links(), stored.access(), digest, alerts, botAdmins,
+            metrics, executor, clock)).start();
     HttpHandler health = ex -> {
       byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, ok.length);

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +34,9 @@ import java.util.function.Function;
  * A local fake of the Slack Web API over real HTTP: point SLACK_API_URL (or SlackConfig's
  * methodsEndpointUrlPrefix) at {@link #apiUrl()}. Records every call with its parameters.
  *
- * <p>Answers auth.test, users.info, usergroups.users.list, chat.postMessage, chat.update, views.publish, conversations.info,
+ * <p>Answers auth.test, users.info, usergroups.users.list, chat.postMessage, chat.update, views.publish,
+ * conversations.info (a channel not described with {@link #channel} is a public channel the bot is in;
+ * {@link #hiddenChannel} is one it cannot see), conversations.open,
  * files.getUploadURLExternal, the upload POST itself and files.completeUploadExternal. Unknown methods
  * answer {@code unknown_method} unless scripted with {@link #answer}. Errors, 429s and 5xx answers can be
  * queued per method with {@link #failNext}, {@link #rateLimitNext} and {@link #httpErrorNext}, and a connection
@@ -89,7 +92,12 @@ public final class FakeSlack implements AutoCloseable {
   });
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, User> users = new ConcurrentHashMap<>();
-  private final Map<String, String> channels = new ConcurrentHashMap<>();
+  private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+  private final Set<String> hidden = ConcurrentHashMap.newKeySet();
+  private volatile String scopes;
+
+  /** A channel as conversations.info shows it. */
+  private record Channel(String name, boolean member, boolean isPrivate) {}
   private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
   private final Map<String, Function<Call, String>> scripted = new ConcurrentHashMap<>();
@@ -128,9 +136,27 @@ public final class FakeSlack implements AutoCloseable {
     return user(id, email, false, false);
   }
 
-  /** Names a channel for conversations.info (unknown channels answer channel_not_found there). */
+  /** Names a channel for conversations.info: a public channel the bot is a member of. */
   public FakeSlack channel(String id, String name) {
-    channels.put(id, name);
+    return channel(id, name, true, false);
+  }
+
+  /** Describes a channel for conversations.info: whether the bot is in it and whether it is private. */
+  public FakeSlack channel(String id, String name, boolean member, boolean isPrivate) {
+    channels.put(id, new Channel(name, member, isPrivate));
+    hidden.remove(id);
+    return this;
+  }
+
+  /** conversations.info answers channel_not_found for this channel (private, and the bot is not in it). */
+  public FakeSlack hiddenChannel(String id) {
+    hidden.add(id);
+    return this;
+  }
+
+  /** Every Web API answer carries these scopes in X-OAuth-Scopes, as Slack's do; unset, none is sent. */
+  public FakeSlack scopes(String... granted) {
+    this.scopes = String.join(",", granted);
     return this;
   }
 
@@ -285,6 +311,7 @@ public final class FakeSlack implements AutoCloseable {
       byte[] out = answer.getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", status == 200 || status == 429 ? "application/json; charset=utf-8" : "text/plain");
       headers.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+      if (scopes != null) ex.getResponseHeaders().set("X-OAuth-Scopes", scopes);
       ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length); // 0 would mean chunked
       try (OutputStream os = ex.getResponseBody()) {
         os.write(out);
@@ -358,9 +385,11 @@ public final class FakeSlack implements AutoCloseable {
         yield ok(Map.of("users", members));
       }
       case "conversations.info" -> {
-        String name = channels.get(p.getOrDefault("channel", ""));
-        if (name == null) yield error("channel_not_found");
-        yield ok(Map.of("channel", Map.of("id", p.get("channel"), "name", name, "is_channel", true, "is_member", true)));
+        String id = p.getOrDefault("channel", "");
+        if (id.isEmpty() || hidden.contains(id)) yield error("channel_not_found");
+        Channel c = channels.getOrDefault(id, new Channel(id.toLowerCase(), true, false));
+        yield ok(Map.of("channel", Map.of("id", id, "name", c.name(), "is_channel", !c.isPrivate(),
+            "is_group", false, "is_private", c.isPrivate(), "is_archived", false, "is_member", c.member())));
       }
       case "conversations.open" -> {
         String users = p.get("users");

@@ -188,6 +188,12 @@ public final class StatsFakes {
       return this;
     }
 
+    /** Asking for this day works again (undoes {@link #failOn}). */
+    public FakeDays recoverOn(LocalDate day) {
+      failures.remove(day);
+      return this;
+    }
+
     public FakeDays sample(boolean v) {
       sample = v;
       return this;

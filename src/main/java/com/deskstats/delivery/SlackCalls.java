@@ -1,4 +1,4 @@
-package com.deskstats.digest;
+package com.deskstats.delivery;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The Slack calls the digest and the export make, with its retry policy: 429 waits Retry-After (capped), 5xx, network
- * faults and Slack's transient errors back off exponentially; everything else fails at once.
+ * The Slack calls the digest, the alerts and the export make, with one retry policy: 429 waits Retry-After (capped),
+ * 5xx, network faults and Slack's transient errors back off exponentially (bounded attempts); everything else
+ * (channel_not_found, not_in_channel, invalid_auth…) fails at once as a permanent {@link SlackFailure}.
  */
 public final class SlackCalls {
 
@@ -24,7 +25,7 @@ public final class SlackCalls {
       "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited", "rate_limited");
 
   /** The message was posted: its ts, the channel's id as Slack resolved it, and how many attempts it took. */
-  record Posted(String ts, String channelId, int attempts) {}
+  public record Posted(String ts, String channelId, int attempts) {}
 
   private final MethodsClient client;
   private final Sleeper sleeper;
@@ -32,7 +33,7 @@ public final class SlackCalls {
   private final Duration baseBackoff;
   private final Duration maxWait;
 
-  SlackCalls(MethodsClient client, Sleeper sleeper) {
+  public SlackCalls(MethodsClient client, Sleeper sleeper) {
     this(client, sleeper, 5, Duration.ofSeconds(1), Duration.ofSeconds(60));
   }
 
@@ -54,7 +55,7 @@ public final class SlackCalls {
    * @param baseBackoff the first backoff; doubles per attempt
    * @param maxWait the longest single wait (a larger Retry-After is capped to it)
    */
-  SlackCalls(MethodsClient client, Sleeper sleeper, int maxAttempts, Duration baseBackoff, Duration maxWait) {
+  public SlackCalls(MethodsClient client, Sleeper sleeper, int maxAttempts, Duration baseBackoff, Duration maxWait) {
     this.client = client;
     this.sleeper = sleeper;
     this.maxAttempts = maxAttempts;
@@ -62,9 +63,19 @@ public final class SlackCalls {
     this.maxWait = maxWait;
   }
 
-  Posted post(String channel, String text, List<LayoutBlock> blocks) throws SlackFailure {
+  /** Posts a message to a channel (an id, or a name Slack resolves). */
+  public Posted post(String channel, String text, List<LayoutBlock> blocks) throws SlackFailure {
+    return send(channel, null, text, blocks);
+  }
+
+  /** Replies in the thread of the message {@code threadTs} (e.g. an alert's recovery note); not sent to the channel. */
+  public Posted postInThread(String channel, String threadTs, String text, List<LayoutBlock> blocks) throws SlackFailure {
+    return send(channel, threadTs, text, blocks);
+  }
+
+  private Posted send(String channel, String threadTs, String text, List<LayoutBlock> blocks) throws SlackFailure {
     ChatPostMessageRequest req = ChatPostMessageRequest.builder()
-        .channel(channel).text(text).blocks(blocks.isEmpty() ? null : blocks)
+        .channel(channel).threadTs(threadTs).text(text).blocks(blocks.isEmpty() ? null : blocks)
         .unfurlLinks(false).unfurlMedia(false).build();
     int[] attempts = {0};
     ChatPostMessageResponse r = call(() -> {

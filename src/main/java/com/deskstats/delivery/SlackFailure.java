@@ -1,4 +1,4 @@
-package com.deskstats.digest;
+package com.deskstats.delivery;
 
 /** A Slack call that failed for good (permanent error, or retries exhausted). */
 public final class SlackFailure extends Exception {
@@ -6,7 +6,7 @@ public final class SlackFailure extends Exception {
   private final boolean permanent;
   private final int attempts;
 
-  SlackFailure(String code, boolean permanent, int attempts, Throwable cause) {
+  public SlackFailure(String code, boolean permanent, int attempts, Throwable cause) {
     super(code, cause);
     this.code = code;
     this.permanent = permanent;
@@ -14,16 +14,16 @@ public final class SlackFailure extends Exception {
   }
 
   /** Slack's error code ("channel_not_found"), "http_503", "network", "bad_response" or "ratelimited". */
-  String code() {
+  public String code() {
     return code;
   }
 
   /** True when retrying could not help (a wrong channel, token or scope). */
-  boolean permanent() {
+  public boolean permanent() {
     return permanent;
   }
 
-  int attempts() {
+  public int attempts() {
     return attempts;
   }
 

@@ -1,0 +1,38 @@
+package com.deskstats.slack;
+
+/**
+ * What the slash command asks of the alerts (SPEC §8): implemented by the alert package, handed in by Main.
+ * Callers have already checked that the user may change rules, that the bot can post to the channel and that the
+ * group exists. Every method returns one mrkdwn message for the user who asked.
+ */
+public interface AlertControl {
+
+  /** Saves a rule that posts to {@code channelId}; posts nothing now. */
+  String add(String channelId, AlertCondition condition, String userId);
+
+  /** Every rule: id, channel, condition, scope, state and the last evaluation. */
+  String list();
+
+  /** Removes the rule with this id. */
+  String remove(long id, String userId);
+
+  /** A bot without alerts (tests, or a part that did not start): says so. */
+  AlertControl NONE = new AlertControl() {
+    private static final String OFF = "Alerts are not running on this bot.";
+
+    @Override
+    public String add(String channelId, AlertCondition condition, String userId) {
+      return OFF;
+    }
+
+    @Override
+    public String list() {
+      return OFF;
+    }
+
+    @Override
+    public String remove(long id, String userId) {
+      return OFF;
+    }
+  };
+}
