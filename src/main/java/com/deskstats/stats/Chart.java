@@ -55,9 +55,20 @@ public final class Chart {
   record Drawn(String text, int x, int right, int limit) {}
 
   /**
+   * A board's bar track: a bar of fraction f ends at {@code x + round(f * length)}; row i is centred at
+   * {@code top + i * rowHeight + rowHeight / 2}.
+   */
+  record Track(int x, int length, int top, int rowHeight) {}
+
+  /**
    * The chart drawn with {@code fonts}; every text drawn is added to {@code drawn} when that is not null.
    */
   static BufferedImage image(Report r, ChartFonts fonts, List<Drawn> drawn) {
+    return image(r, fonts, drawn, null);
+  }
+
+  /** As {@link #image(Report, ChartFonts, List)}, adding each board's track (satisfaction first) to {@code tracks}. */
+  static BufferedImage image(Report r, ChartFonts fonts, List<Drawn> drawn, List<Track> tracks) {
     BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
@@ -66,7 +77,7 @@ public final class Chart {
       g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, WIDTH, HEIGHT);
-      Canvas c = new Canvas(g, fonts, drawn);
+      Canvas c = new Canvas(g, fonts, drawn, tracks);
       int right = WIDTH - MARGIN;
 
       int badgeX = right;
@@ -93,7 +104,8 @@ public final class Chart {
         double share = a.ratedSessions() == 0 ? 0 : (double) a.satisfiedSessions() / a.ratedSessions();
         sat.add(new Bar(x.rank(), a, share, Leaderboards.wilsonLowerBound(a.satisfiedSessions(), a.ratedSessions()),
             Leaderboards.wilsonUpperBound(a.satisfiedSessions(), a.ratedSessions()),
-            percent(share) + " (" + a.satisfiedSessions() + "/" + a.ratedSessions() + ")" + move(r.comparison(), r.comparison() == null ? null : r.comparison().satisfactionMove(x))));
+            percent(share) + " (" + a.satisfiedSessions() + "/" + a.ratedSessions() + ")",
+            r.comparison() == null ? "" : r.comparison().satisfactionMove(x).text()));
       }
       List<Bar> resp = new ArrayList<>();
       List<Ranked> fr = r.firstResponse().subList(0, Math.min(rows, r.firstResponse().size()));
@@ -103,8 +115,8 @@ public final class Chart {
         double frac = slowest <= 0 ? 0 : a.avgFirstRespTime() / slowest;
         String within = a.firstRespUnder30Share().isPresent()
             ? " · " + percent(a.firstRespUnder30Share().getAsDouble()) + " ≤30s" : "";
-        resp.add(new Bar(x.rank(), a, frac, Double.NaN, Double.NaN, seconds(a.avgFirstRespTime()) + within
-            + move(r.comparison(), r.comparison() == null ? null : r.comparison().firstResponseMove(x))));
+        resp.add(new Bar(x.rank(), a, frac, Double.NaN, Double.NaN, seconds(a.avgFirstRespTime()) + within,
+            r.comparison() == null ? "" : r.comparison().firstResponseMove(x).text()));
       }
       c.text("Satisfaction whiskers: 95% Wilson interval; the board ranks by its lower end.", Font.PLAIN, 17, MARGIN,
           114, right);
@@ -122,8 +134,12 @@ public final class Chart {
 
   private static final int MARGIN = 40;
 
-  /** A bar; {@code low}..{@code high} is its whisker (NaN: none). */
-  private record Bar(int rank, AgentStats agent, double fraction, double low, double high, String label) {}
+  /** A bar; {@code low}..{@code high} is its whisker (NaN: none); {@code move} its rank movement ("" for none). */
+  private record Bar(int rank, AgentStats agent, double fraction, double low, double high, String value,
+      String move) {}
+
+  /** Space between a value and its movement. */
+  private static final int MOVE_GAP = 10;
 
   private static void panel(Canvas c, int x, int y, int w, int rows, String title, String note,
       Color color, List<Bar> bars, int total, String empty) {
@@ -147,11 +163,12 @@ public final class Chart {
     int rankW = 46;
     int nameW = 240;
     int barX = x + nameW + 10;
-    // Room for the widest value label after the longest bar, so that no label reaches past the panel.
+    // Room for the widest value and its movement after the longest bar (or whisker), so that neither is cut.
     int widest = 0;
-    for (Bar b : bars) widest = Math.max(widest, c.width(b.label(), Font.PLAIN, 18));
+    for (Bar b : bars) widest = Math.max(widest, c.width(b.value(), Font.PLAIN, 18) + moveWidth(c, b));
     int valueW = Math.min(widest + 10, w - nameW - 10 - 60); // a bar keeps at least 60 px
     int barMax = right - barX - valueW;
+    if (c.tracks != null) c.tracks.add(new Track(barX, barMax, listTop, rowH));
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       int rowY = listTop + i * rowH;
@@ -176,7 +193,12 @@ public final class Chart {
         g.drawLine(hi, mid - 7, hi, mid + 7);
         len = Math.max(len, hi - barX);
       }
-      c.text(b.label(), Font.PLAIN, 18, barX + Math.max(len, 4) + 8, base, right);
+      // The value starts after the bar or its whisker, whichever ends later, and leaves room for the movement.
+      int end = c.text(b.value(), Font.PLAIN, 18, barX + Math.max(len, 4) + 8, base, right - moveWidth(c, b));
+      if (!b.move().isEmpty()) {
+        g.setColor(MUTED);
+        c.text(b.move(), Font.PLAIN, 18, end + MOVE_GAP, base, right);
+      }
     }
     if (total > bars.size()) {
       g.setColor(MUTED);
@@ -185,18 +207,19 @@ public final class Chart {
     }
   }
 
-  /** "  ▲2" after a bar's value: its move since the comparison period. */
-  private static String move(Comparison c, Comparison.Move m) {
-    return c == null ? "" : "  " + m.text();
+  /** The width the bar's movement takes after its value, gap included (0 when it has none). */
+  private static int moveWidth(Canvas c, Bar b) {
+    return b.move().isEmpty() ? 0 : MOVE_GAP + c.width(b.move(), Font.PLAIN, 18);
   }
 
-  /** Draws texts with the chart's fonts, each cut with "…" to its column, and notes what it drew. */
-  private record Canvas(Graphics2D g, ChartFonts fonts, List<Drawn> drawn) {
+  /** Draws texts with the chart's fonts, each cut with "…" to its column, and notes what it drew and the tracks. */
+  private record Canvas(Graphics2D g, ChartFonts fonts, List<Drawn> drawn, List<Track> tracks) {
     int width(String text, int style, int size) {
       return ChartFonts.width(g, fonts.runs(text, style, size));
     }
 
-    void text(String text, int style, int size, int x, int baseline, int limit) {
+    /** Draws {@code text} from {@code x}, cut to end by {@code limit}; returns the x after it. */
+    int text(String text, int style, int size, int x, int baseline, int limit) {
       List<ChartFonts.Run> runs = fonts.fit(g, text, style, size, limit - x);
       int end = ChartFonts.draw(g, runs, x, baseline);
       if (drawn != null) {
@@ -204,6 +227,7 @@ public final class Chart {
         runs.forEach(r -> s.append(r.text()));
         drawn.add(new Drawn(s.toString(), x, end, limit));
       }
+      return end;
     }
   }
 

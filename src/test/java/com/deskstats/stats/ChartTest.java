@@ -123,6 +123,15 @@ class ChartTest {
     });
     assertThat(texts(drawn)).contains("21s · 78% ≤30s", "1h 02m · 100% ≤30s", "59s · 100% ≤30s",
         "92% (11/12)", "100% (12/12)", "99% (12344/12345)");
+    // Each value is followed, whole and after its end, by its rank movement.
+    List<List<String>> valueAndMove = List.of(List.of("100% (12/12)", "▲1"), List.of("99% (12344/12345)", "▼1"),
+        List.of("92% (11/12)", "="), List.of("21s · 78% ≤30s", "▲1"), List.of("59s · 100% ≤30s", "▼1"),
+        List.of("1h 02m · 100% ≤30s", "="));
+    for (List<String> pair : valueAndMove) {
+      int i = texts(drawn).indexOf(pair.get(0));
+      assertThat(drawn.get(i + 1).text()).as("movement after %s", pair.get(0)).isEqualTo(pair.get(1));
+      assertThat(drawn.get(i + 1).x()).as("movement after %s", pair.get(0)).isGreaterThan(drawn.get(i).right());
+    }
     List<String> names = texts(drawn).stream().filter(t -> t.startsWith("Nguyễn") || t.startsWith("名字")
         || t.startsWith("김민준")).toList();
     assertThat(names).hasSize(6).allSatisfy(n -> assertThat(n).endsWith("…"));
@@ -154,17 +163,32 @@ class ChartTest {
 
   @Test
   void satisfactionBarsCarryTheirWilsonWhiskerPastTheBarsEnd() {
-    // 95% (18/19): the bar ends at 94.7% of its track, the whisker's top at 99.1%. Geometry: the left panel's
-    // track starts at x 270 and is 150 px long; the first of ten rows is centred at y 233.
+    // 95% (18/19): the bar ends at 94.7% of its track, the whisker's top at 99.1%.
     Report r = RenderFixtures.report(DAY, List.of(RenderFixtures.agent("a@x", "A", 20, 0, 19, 18, 9, 15)), false, 3, 10);
-    BufferedImage img = Chart.image(r);
-    int hi = 270 + (int) Math.round(Leaderboards.wilsonUpperBound(18, 19) * 150);
-    int barEnd = 270 + (int) Math.round(18.0 / 19 * 150);
+    List<Chart.Drawn> drawn = new ArrayList<>();
+    List<Chart.Track> tracks = new ArrayList<>();
+    BufferedImage img = Chart.image(r, ChartFonts.bundledOnly(), drawn, tracks);
+    Chart.Track sat = tracks.get(0);
+    assertThat(sat.x() + sat.length()).as("satisfaction track in the left half").isLessThan(Chart.WIDTH / 2);
+    int mid = sat.top() + sat.rowHeight() / 2;
+    int hi = sat.x() + (int) Math.round(Leaderboards.wilsonUpperBound(18, 19) * sat.length());
+    int barEnd = sat.x() + (int) Math.round(18.0 / 19 * sat.length());
     assertThat(hi).isGreaterThan(barEnd + 1);
-    Color onWhisker = new Color(img.getRGB(hi - 1, 233));
-    assertThat(onWhisker.getRed() + onWhisker.getGreen() + onWhisker.getBlue()).isLessThan(200);
-    Color cap = new Color(img.getRGB(hi, 227));
-    assertThat(cap.getRed() + cap.getGreen() + cap.getBlue()).isLessThan(200);
+    assertThat(ink(img, barEnd - 2, mid - 6)).as("bar").isBetween(200, 500);
+    assertThat(ink(img, hi - 1, mid)).as("whisker").isLessThan(200);
+    assertThat(ink(img, hi, mid - 6)).as("upper cap").isLessThan(200);
+    assertThat(ink(img, hi, mid + 6)).as("upper cap").isLessThan(200);
+    assertThat(ink(img, hi + 4, mid)).as("past the whisker").isEqualTo(3 * 255);
+    // The value label starts past the whisker, not over it.
+    assertThat(texts(drawn)).contains("95% (18/19)", "=");
+    Chart.Drawn value = drawn.stream().filter(d -> d.text().equals("95% (18/19)")).findFirst().orElseThrow();
+    assertThat(value.x()).isGreaterThan(hi + 1);
+  }
+
+  /** Red + green + blue of a pixel: low is dark ink, 765 is white. */
+  private static int ink(BufferedImage img, int x, int y) {
+    Color c = new Color(img.getRGB(x, y));
+    return c.getRed() + c.getGreen() + c.getBlue();
   }
 
   private static final String AGENT = "a7@example.com";
