@@ -47,7 +47,7 @@ final class Export {
       log.warn("export to the DM of {} failed: {}", userId, f.getMessage());
       return Answer.of("I could not send you the CSV: " + f.sentence(dm), "slack_error");
     }
-    int n = report.agents().size();
+    int n = report.listed().size();
     return Answer.of("Sent `" + file + "` (" + n + (n == 1 ? " agent" : " agents") + " of " + of + ", "
         + period.label() + ") to your direct messages with the bot.", "ok");
   }

@@ -13,18 +13,31 @@ public final class Aggregation {
   private Aggregation() {}
 
   /**
-   * One {@link AgentStats} per active agent over the given days, ordered by AgentId.
+   * One {@link AgentStats} per active agent over the given days, ordered by AgentId: {@link #listed} without the
+   * agents who were not {@link #active}.
+   *
+   * <p>An agent is active when over the period it had a session, logged in, or spent any free, busy or rest
+   * time: Desk lists every configured agent each day, and someone who never showed up is not part of the
+   * team's day (reports, boards, summaries and cards).
+   */
+  public static List<AgentStats> aggregate(List<DayRows> days) {
+    List<AgentStats> out = new ArrayList<>(listed(days));
+    out.removeIf(a -> !active(a));
+    return out;
+  }
+
+  /**
+   * One {@link AgentStats} per agent Desk listed on any of the given days, idle ones included (all zeros), ordered by
+   * AgentId: the rows of the export (SPEC §4).
    *
    * <p>Counts and durations are summed; AvgFirstRespTime and AvgRespTime are weighted by answered sessions;
    * AvgAcceptTime is TotalAcceptTime / TotalSessionCnt; the login is the earliest non-zero one, the logout
    * the latest; the nickname is the one of the latest day that has a non-empty one.
    *
-   * <p>An agent is active when over the period it had a session, logged in, or spent any free, busy or rest
-   * time: Desk lists every configured agent each day, and someone who never showed up is not part of the
-   * team's day. A row without an AgentId is ignored, and an agent listed twice on one day counts once
-   * (the first row), so a paging glitch cannot double anyone's numbers.
+   * <p>A row without an AgentId is ignored, and an agent listed twice on one day counts once (the first row), so a
+   * paging glitch cannot double anyone's numbers.
    */
-  public static List<AgentStats> aggregate(List<DayRows> days) {
+  public static List<AgentStats> listed(List<DayRows> days) {
     List<DayRows> ordered = new ArrayList<>(days);
     ordered.sort(Comparator.comparing(DayRows::day));
     int rowsPerDay = ordered.isEmpty() ? 16 : ordered.get(ordered.size() - 1).rows().size();
@@ -39,11 +52,14 @@ public final class Aggregation {
       }
     }
     List<AgentStats> out = new ArrayList<>(byAgent.size());
-    for (Acc acc : byAgent.values()) {
-      if (acc.active()) out.add(acc.stats());
-    }
+    for (Acc acc : byAgent.values()) out.add(acc.stats());
     out.sort(Comparator.comparing(AgentStats::agentId));
     return out;
+  }
+
+  /** True when the agent had a session, logged in, or spent any free, busy or rest time over the period. */
+  public static boolean active(AgentStats a) {
+    return a.totalSessions() > 0 || a.firstLoginTimestamp() > 0 || a.freeTime() + a.busyTime() + a.restTime() > 0;
   }
 
   /** One agent's running totals. */
@@ -106,10 +122,6 @@ public final class Aggregation {
       avgRespUnder30s += r.avgRespUnder30sCnt();
       rated += r.satisfactionSelectedCnt();
       satisfied += r.satisfiedCnt();
-    }
-
-    boolean active() {
-      return totalSessions > 0 || firstLogin > 0 || freeTime + busyTime + restTime > 0;
     }
 
     AgentStats stats() {

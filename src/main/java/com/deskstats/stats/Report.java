@@ -17,6 +17,8 @@ import java.util.List;
  * @param topN how many of each board to show
  * @param scope the whole team, or the group the report covers
  * @param comparison the comparison period (SPEC §3) and the boards' ranks then, for rank movement
+ * @param listed every agent in Desk's rows of the period (in scope), idle ones included, by AgentId: the export's
+ *     rows (SPEC §4); every other surface shows {@code agents}
  */
 public record Report(
     Period period,
@@ -32,4 +34,14 @@ public record Report(
     int minRatings,
     int topN,
     Scope scope,
-    Comparison comparison) {}
+    Comparison comparison,
+    List<AgentStats> listed) {
+
+  /** A report whose listed agents are its active ones (a report built by hand, with no idle agent). */
+  public Report(Period period, ZoneId zone, boolean sample, Instant dataAsOf, TeamSummary current,
+      TeamSummary previous, List<AgentStats> agents, List<Ranked> satisfaction, List<Ranked> firstResponse,
+      List<AgentStats> needsAttention, int minRatings, int topN, Scope scope, Comparison comparison) {
+    this(period, zone, sample, dataAsOf, current, previous, agents, satisfaction, firstResponse, needsAttention,
+        minRatings, topN, scope, comparison, agents);
+  }
+}

@@ -13,9 +13,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The export CSV of a report (SPEC §4): one row per agent with every Desk field combined over the period,
- * satisfaction, both ranks and their movement; no totals row. UTF-8 with a byte order mark, so spreadsheet programs
- * read CJK names; a text starting with {@code = + - @} is prefixed with {@code '} so no cell is a formula.
+ * The export CSV of a report (SPEC §4): one row per agent Desk listed in the period, idle ones included (zeros, empty
+ * ranks), with every Desk field combined over the period, satisfaction, both ranks and their movement; no totals row.
+ * UTF-8 with a byte order mark, so spreadsheet programs read CJK names; a text starting with {@code = + - @} is
+ * prefixed with {@code '} so no cell is a formula.
  */
 public final class ReportCsv {
   private ReportCsv() {}
@@ -31,7 +32,7 @@ public final class ReportCsv {
       "AvgRespTime", "AvgRespUnder30sCnt", "AvgAcceptTime", "SatisfactionSelectedCnt", "SatisfiedCnt",
       "Satisfaction", "SatisfactionRank", "SatisfactionMove", "FirstResponseRank", "FirstResponseMove");
 
-  /** The file's bytes: BOM, header, one row per agent of the report in AgentId order. */
+  /** The file's bytes: BOM, header, one row per listed agent of the report in AgentId order. */
   public static byte[] bytes(Report r) {
     return text(r).getBytes(StandardCharsets.UTF_8);
   }
@@ -43,7 +44,7 @@ public final class ReportCsv {
     StringWriter out = new StringWriter();
     out.write(BOM);
     try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get().print(out)) {
-      for (AgentStats a : r.agents()) {
+      for (AgentStats a : r.listed()) {
         List<Object> row = new ArrayList<>(HEADER.size());
         row.add(guard(a.agentId()));
         row.add(guard(a.nickname()));

@@ -128,7 +128,8 @@ public final class ReportService implements Reports {
       Optional<LocalTime> cut) {
     current = current.stream().map(scope::filter).toList();
     previous = previous.stream().map(scope::filter).toList();
-    List<AgentStats> agents = List.copyOf(Aggregation.aggregate(current));
+    List<AgentStats> listed = List.copyOf(Aggregation.listed(current));
+    List<AgentStats> agents = listed.stream().filter(Aggregation::active).toList();
     List<AgentStats> before = Aggregation.aggregate(previous);
     TeamSummary previousSummary = TeamMetrics.summary(before);
     Instant asOf = Instant.EPOCH;
@@ -149,7 +150,8 @@ public final class ReportService implements Reports {
         minRatings,
         topN,
         scope,
-        Comparison.of(period, cut, Leaderboards.satisfaction(before, minRatings), Leaderboards.firstResponse(before)));
+        Comparison.of(period, cut, Leaderboards.satisfaction(before, minRatings), Leaderboards.firstResponse(before)),
+        listed);
   }
 
   @Override

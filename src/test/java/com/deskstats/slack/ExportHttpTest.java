@@ -2,15 +2,25 @@ package com.deskstats.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskstats.desk.AgentRow;
+import com.deskstats.ops.Metrics;
+import com.deskstats.stats.DirectDays;
 import com.deskstats.stats.ReportCsv;
+import com.deskstats.stats.ReportService;
+import com.deskstats.testing.DeskFakes;
 import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.ResponseUrlServer.Posted;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
+import okhttp3.mockwebserver.MockWebServer;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +59,51 @@ class ExportHttpTest {
         .parse(new StringReader(text.substring(1))).getRecords();
     assertThat(rows).extracting(r -> r.get("AgentId")).containsExactly("alice@example.com", "bob@example.com", "carol");
     assertThat(h.slack.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void anAgentDeskListedWhoDidNothingIsInTheExportButNotInTheReport() throws Exception {
+    h.close();
+    MockWebServer desk = DeskFakes.server();
+    List<AgentRow> team = new ArrayList<>(DeskFakes.team(3));
+    team.add(DeskFakes.agent("idle@example.com").nick("Idle").build());
+    desk.setDispatcher(DeskFakes.pages(team));
+    desk.start();
+    Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
+    h = new SlackHarness(new ReportService(new DirectDays(DeskFakes.client(desk.url("/"), new Metrics(false)), clock),
+        DeskFakes.ZONE, 3, 10, clock));
+    h.groups.put("tier1", "agent-0001", "idle@example.com", "left@example.com");
+    try {
+      h.command("export", "U42", "C1", "e1");
+      assertThat(h.responses.await("e1", WAIT).text()).contains("(4 agents of the team, ");
+      List<CSVRecord> rows = uploaded(0);
+      assertThat(rows).extracting(r -> r.get("AgentId"))
+          .containsExactly("agent-0000", "agent-0001", "agent-0002", "idle@example.com");
+      CSVRecord idle = rows.get(3);
+      assertThat(idle.get("AgentNickName")).isEqualTo("Idle");
+      assertThat(idle.get("TotalSessionCnt")).isEqualTo("0");
+      assertThat(idle.get("FreeTime")).isEqualTo("0");
+      assertThat(idle.get("SatisfactionRank")).isEmpty();
+      assertThat(idle.get("FirstResponseRank")).isEmpty();
+
+      // The group's export keeps its idle agent; a member Desk did not list gets no row.
+      h.command("export group tier1", "U42", "C1", "e2");
+      assertThat(h.responses.await("e2", WAIT).text()).contains("(2 agents of group `tier1`, ");
+      assertThat(uploaded(1)).extracting(r -> r.get("AgentId")).containsExactly("agent-0001", "idle@example.com");
+
+      // The report of the same day still counts active agents only.
+      h.command("yesterday", "r1");
+      assertThat(h.responses.await("r1", WAIT).body()).contains("3 active agents").doesNotContain("Idle");
+    } finally {
+      desk.shutdown();
+    }
+  }
+
+  private List<CSVRecord> uploaded(int index) throws java.io.IOException {
+    String text = new String(h.slack.calls("upload").get(index).bodyBytes(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith(ReportCsv.BOM);
+    return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(text.substring(1))).getRecords();
   }
 
   @Test

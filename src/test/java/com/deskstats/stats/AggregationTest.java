@@ -127,6 +127,25 @@ class AggregationTest {
   }
 
   @Test
+  void listedKeepsEveryAgentDeskListedWithZerosForTheIdleOnes() {
+    List<DayRows> days = List.of(
+        day(D1, row("absent").build(), row("busy").sessions(2, 0).firstResp(10, 2).ratings(1, 1).build(),
+            row(null).sessions(9, 0).build()),
+        day(D2, row("absent").nickname("Still absent").build(), row("busy").sessions(1, 0).firstResp(10, 1).build()));
+    List<AgentStats> listed = Aggregation.listed(days);
+    assertThat(listed).extracting(AgentStats::agentId).containsExactly("absent", "busy");
+    AgentStats absent = only(listed, "absent");
+    assertThat(absent.nickname()).isEqualTo("Still absent");
+    assertThat(absent.totalSessions()).isZero();
+    assertThat(absent.firstLoginTimestamp()).isZero();
+    assertThat(absent.avgFirstRespTime()).isZero();
+    assertThat(absent.satisfaction()).isEmpty();
+    assertThat(Aggregation.active(absent)).isFalse();
+    // The active list is the listed one without the idle: the same numbers, not a second combination.
+    assertThat(Aggregation.aggregate(days)).containsExactly(only(listed, "busy"));
+  }
+
+  @Test
   void anAgentListedTwiceOnOneDayCountsOnceAndRowsWithoutAnIdAreIgnored() {
     List<AgentStats> agents = Aggregation.aggregate(List.of(
         day(D1, row("a").sessions(3, 0).build(), row("a").sessions(3, 0).build(), row(null).sessions(9, 0).build(),

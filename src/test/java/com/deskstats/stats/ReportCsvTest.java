@@ -1,13 +1,23 @@
 package com.deskstats.stats;
 
+import static com.deskstats.testing.StatsFakes.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskstats.testing.RenderFixtures;
+import com.deskstats.testing.StatsFakes;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -64,6 +74,45 @@ class ReportCsvTest {
     // An agent off the boards has empty rank cells; no totals row.
     assertThat(rows).anySatisfy(row -> assertThat(row.get("FirstResponseRank")).isEmpty());
     assertThat(rows).noneSatisfy(row -> assertThat(row.get("AgentId")).containsIgnoringCase("total"));
+  }
+
+  @Test
+  void everyAgentDeskListedGetsARowAndAnIdleOneHasZeroCountsAndEmptyRanks() throws Exception {
+    LocalDate day = DAY.from();
+    StatsFakes.FakeDays days = StatsFakes.days()
+        .on(day, row("ana").nickname("Ana").sessions(10, 1).firstResp(20, 8).ratings(6, 6).build(),
+            row("bo").sessions(4, 0).firstResp(30, 3).ratings(3, 3).build(),
+            row("zed").nickname("Zed").build())
+        .on(day.minusWeeks(1), row("zed").sessions(5, 0).firstResp(5, 5).ratings(3, 3).build());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      ReportService service = new ReportService(days, ZoneId.of("Asia/Shanghai"), 3, 10,
+          Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC), pool);
+      Report team = service.report(DAY);
+      assertThat(team.agents()).extracting(AgentStats::agentId).doesNotContain("zed");
+
+      List<CSVRecord> rows = read(ReportCsv.bytes(team));
+      assertThat(rows).extracting(row -> row.get("AgentId")).containsExactly("ana", "bo", "zed");
+      CSVRecord zed = rows.get(2);
+      assertThat(zed.get("AgentNickName")).isEqualTo("Zed");
+      // Every Desk field from FirstLoginTimestamp to SatisfiedCnt reads back as zero.
+      for (String field : ReportCsv.HEADER.subList(2, ReportCsv.HEADER.indexOf("Satisfaction"))) {
+        assertThat(Double.parseDouble(zed.get(field))).as(field).isZero();
+      }
+      // Ranked on both boards a week ago, on neither now: no rank and no movement, not "▼".
+      for (String field : List.of("Satisfaction", "SatisfactionRank", "SatisfactionMove", "FirstResponseRank",
+          "FirstResponseMove")) {
+        assertThat(zed.get(field)).as(field).isEmpty();
+      }
+      assertThat(rows.get(0).get("SatisfactionRank")).isEqualTo("1");
+      assertThat(rows.get(1).get("SatisfactionRank")).isEqualTo("2");
+
+      // A group's export lists its idle agents too, but only those Desk listed.
+      Report group = service.report(DAY, Scope.group("night", Set.of("ZED", "bo", "nobody")));
+      assertThat(read(ReportCsv.bytes(group))).extracting(row -> row.get("AgentId")).containsExactly("bo", "zed");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -86,6 +86,27 @@ class ReportServiceTest {
   }
 
   @Test
+  void idleAgentsAreListedForTheExportButStayOffReportsBoardsSummariesAndCards() throws Exception {
+    FakeDays days = team()
+        .on(MON, row("ana").sessions(10, 1).firstResp(20, 8).ratings(5, 6).build(), row("bo").sessions(6, 2).build(),
+            row("zed").nickname("Zed").build())
+        .on(TUE, row("ana").sessions(2, 0).firstResp(11, 2).build(), row("zed").build());
+    ReportService service = service(days);
+    Report r = service.report(PERIOD);
+    // Listing the idle agent costs no extra read of Desk: each day once, as for any report.
+    assertThat(days.requestCounts()).isEqualTo(Map.of(MON, 1, TUE, 1, MON_BEFORE, 1, TUE_BEFORE, 1));
+
+    assertThat(r.listed()).extracting(AgentStats::agentId).containsExactly("ana", "bo", "zed");
+    assertThat(r.agents()).extracting(AgentStats::agentId).containsExactly("ana", "bo");
+    assertThat(r.current().activeAgents()).isEqualTo(2);
+    assertThat(r.satisfaction()).extracting(x -> x.agent().agentId()).doesNotContain("zed");
+    assertThat(r.firstResponse()).extracting(x -> x.agent().agentId()).doesNotContain("zed");
+    assertThat(r.needsAttention()).extracting(AgentStats::agentId).doesNotContain("zed");
+    assertThat(ReportService.cardOf(r, "zed")).isEmpty();
+    assertThat(service.card(PERIOD, "zed")).isEmpty();
+  }
+
+  @Test
   void reportCombinesTheDaysAndRanksTheAgents() throws Exception {
     Report r = service(team()).report(PERIOD);
     assertThat(r.period()).isEqualTo(PERIOD);
