@@ -28,7 +28,7 @@ import java.util.function.DoubleFunction;
 final class CardBlocks {
   private CardBlocks() {}
 
-  /** One agent's card: every metric, the agent's rank on both boards, the team median beside each comparable one. */
+  /** One agent's card: every metric, the agent's rank on both boards, the team's or group's median beside each. */
   static Message card(AgentCard c, Options o) {
     Report r = c.report();
     AgentStats a = c.agent();
@@ -46,25 +46,25 @@ final class CardBlocks {
     List<TextObject> f = new ArrayList<>(ReportBlocks.MAX_FIELDS);
     f.add(field("Sessions", count(a.totalSessions()) + " · answered " + count(a.answeredSessions())
         + " · unreplied " + count(a.unrepliedSessions()),
-        median(medianValue(m.sessions(), CardBlocks::whole) + " · " + medianValue(m.unreplied(), CardBlocks::whole)
+        median(r, medianValue(m.sessions(), CardBlocks::whole) + " · " + medianValue(m.unreplied(), CardBlocks::whole)
             + " unreplied")));
     f.add(field("Satisfaction", ratio(a.satisfiedSessions(), a.ratedSessions()),
-        median(medianValue(m.satisfaction(), ReportFormat::percent))));
+        median(r, medianValue(m.satisfaction(), ReportFormat::percent))));
     f.add(field("First response",
         a.answeredSessions() == 0 ? "no answered sessions"
             : seconds(a.avgFirstRespTime()) + " avg · " + ReportBlocks.within30(a),
-        median(medianValue(m.avgFirstRespTime(), ReportFormat::seconds) + " · "
+        median(r, medianValue(m.avgFirstRespTime(), ReportFormat::seconds) + " · "
             + medianValue(m.firstRespUnder30Share(), ReportFormat::percent) + " within 30 s")));
     f.add(field("Response", a.answeredSessions() == 0 ? "no answered sessions" : seconds(a.avgRespTime()) + " avg · "
-        + count(a.avgRespUnder30s()) + " sessions within 30 s", median(medianValue(m.avgRespTime(), ReportFormat::seconds))));
+        + count(a.avgRespUnder30s()) + " sessions within 30 s", median(r, medianValue(m.avgRespTime(), ReportFormat::seconds))));
     f.add(field("Session duration", a.totalSessions() == 0 ? "no sessions" : seconds(a.avgAcceptTime()) + " avg · "
-        + span(a.totalAcceptTime()) + " in all", median(medianValue(m.avgAcceptTime(), ReportFormat::seconds))));
+        + span(a.totalAcceptTime()) + " in all", median(r, medianValue(m.avgAcceptTime(), ReportFormat::seconds))));
     f.add(field("Transfers · effective", count(a.transferSessions()) + " transferred · "
         + count(a.effectiveSessions()) + " effective", count(a.agentEndCount()) + " ended by the agent"));
-    f.add(field("Users served", count(a.servedUsers()), median(medianValue(m.servedUsers(), CardBlocks::whole))));
+    f.add(field("Users served", count(a.servedUsers()), median(r, medianValue(m.servedUsers(), CardBlocks::whole))));
     f.add(field("Messages", count(a.agentMessages()) + " by agent · " + count(a.userMessages()) + " by users · "
         + count(a.totalMessages()) + " in all",
-        median(medianValue(m.agentMessages(), CardBlocks::whole) + " by agent")));
+        median(r, medianValue(m.agentMessages(), CardBlocks::whole) + " by agent")));
     f.add(field("Time online", span(a.freeTime() + a.busyTime() + a.restTime()),
         "idle " + span(a.freeTime()) + " · busy " + span(a.busyTime()) + " · break " + span(a.restTime())));
     f.add(field("First login · last logout", ReportFormat.timestamp(a.firstLoginTimestamp(), r.zone()),
@@ -111,8 +111,9 @@ final class CardBlocks {
     return count(Math.round(v));
   }
 
-  private static String median(String values) {
-    return "_team median " + values + "_";
+  /** A group's card ranks and medians among the group's agents (SPEC §9), so its label says whose median it is. */
+  private static String median(Report r, String values) {
+    return "_" + (r.scope().group().isPresent() ? "group" : "team") + " median " + values + "_";
   }
 
   private static String medianValue(OptionalDouble m, DoubleFunction<String> f) {

@@ -290,7 +290,7 @@ public final class ReportBlocks {
 
   // ---------------------------------------------------------------- agent card
 
-  /** One agent's card: every metric, the agent's rank on both boards, the team median beside each comparable one. */
+  /** One agent's card: every metric, the agent's rank on both boards, the team's or group's median beside each. */
   public static Message card(AgentCard c, Options o) {
     return CardBlocks.card(c, o);
   }
