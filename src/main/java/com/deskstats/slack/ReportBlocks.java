@@ -8,7 +8,6 @@ import static com.deskstats.slack.ReportFormat.ratio;
 import static com.deskstats.slack.ReportFormat.seconds;
 import static com.deskstats.slack.ReportFormat.secondsChange;
 import static com.deskstats.slack.ReportFormat.shareChange;
-import static com.deskstats.slack.ReportFormat.span;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
@@ -24,7 +23,6 @@ import com.deskstats.stats.Comparison;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Ranked;
 import com.deskstats.stats.Report;
-import com.deskstats.stats.TeamMedians;
 import com.deskstats.stats.TeamSummary;
 import com.google.gson.Gson;
 import com.google.gson.annotations.SerializedName;
@@ -38,12 +36,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.function.IntFunction;
 
 /**
  * Pure functions from a {@link Report} or {@link AgentCard} to a Block Kit message, the same for every surface.
- * Slack's limits hold for any team size: every list is capped by count and by characters.
+ * Slack's limits hold for any team size: every list is capped by count and by characters. The card's own layout is
+ * {@link CardBlocks}; the title, context line and buttons here serve both.
  */
 public final class ReportBlocks {
   private ReportBlocks() {}
@@ -111,13 +109,13 @@ public final class ReportBlocks {
     return new Message(reportText(title, r), blocks);
   }
 
-  private static String title(String what, Report r) {
+  static String title(String what, Report r) {
     return (r.sample() ? "[Sample data] " : "") + what + r.scope().group().map(g -> " · group " + g).orElse("")
         + " · " + r.period().label();
   }
 
   /** What the buttons add to their command text so a press re-runs the same scope: " group NAME", or nothing. */
-  private static String scopeWords(Report r) {
+  static String scopeWords(Report r) {
     return r.scope().group().map(g -> " group " + g).orElse("");
   }
 
@@ -207,15 +205,15 @@ public final class ReportBlocks {
     });
   }
 
-  private static String satisfactionMove(Report r, Ranked x) {
+  static String satisfactionMove(Report r, Ranked x) {
     return r.comparison() == null ? "" : r.comparison().satisfactionMove(x).text();
   }
 
-  private static String firstResponseMove(Report r, Ranked x) {
+  static String firstResponseMove(Report r, Ranked x) {
     return r.comparison() == null ? "" : r.comparison().firstResponseMove(x).text();
   }
 
-  private static String within30(AgentStats a) {
+  static String within30(AgentStats a) {
     OptionalDouble share = a.firstRespUnder30Share();
     return share.isPresent() ? percent(share.getAsDouble()) + " within 30 s" : "none answered";
   }
@@ -251,11 +249,11 @@ public final class ReportBlocks {
     return s.toString();
   }
 
-  private static LayoutBlock mrkdwnSection(String text) {
+  static LayoutBlock mrkdwnSection(String text) {
     return section(s -> s.text(markdownText(Mrkdwn.truncate(text, MAX_SECTION_TEXT))));
   }
 
-  private static LayoutBlock contextLine(Report r, Options o) {
+  static LayoutBlock contextLine(Report r, Options o) {
     StringBuilder s = new StringBuilder();
     if (r.sample()) s.append("*Sample data*: the bundled demo team, not your Desk · ");
     s.append("Period ").append(r.period().label())
@@ -270,7 +268,7 @@ public final class ReportBlocks {
   }
 
   /** Previous / next / post buttons whose values are the command texts that show those reports. */
-  private static java.util.Optional<LayoutBlock> navigation(Period period, String prefix, String suffix, Options o) {
+  static java.util.Optional<LayoutBlock> navigation(Period period, String prefix, String suffix, Options o) {
     int days = period.days();
     Period earlier = period.shift(-days);
     Period later = period.shift(days);
@@ -292,94 +290,9 @@ public final class ReportBlocks {
 
   // ---------------------------------------------------------------- agent card
 
-  /** One agent's card: every metric, the agent's rank on both boards, the team median beside each comparable one. */
+  /** One agent's card: every metric, the agent's rank on both boards, the team's or group's median beside each. */
   public static Message card(AgentCard c, Options o) {
-    Report r = c.report();
-    AgentStats a = c.agent();
-    TeamMedians m = c.medians();
-    List<LayoutBlock> blocks = new ArrayList<>();
-    String title = title("Agent card", r);
-    blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title, MAX_HEADER), true))));
-
-    String who = "*" + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + "*  " + Mrkdwn.code(a.agentId(), NAME_IN_CARD)
-        + "\n*Satisfaction board:* " + satisfactionRank(c)
-        + "\n*First response board:* " + firstResponseRank(c);
-    blocks.add(mrkdwnSection(who));
-
-    List<TextObject> f = new ArrayList<>(MAX_FIELDS);
-    f.add(cardField("Sessions", count(a.totalSessions()) + " · answered " + count(a.answeredSessions())
-        + " · unreplied " + count(a.unrepliedSessions()),
-        median(medianValue(m.sessions(), ReportBlocks::whole) + " · " + medianValue(m.unreplied(), ReportBlocks::whole)
-            + " unreplied")));
-    f.add(cardField("Satisfaction", ratio(a.satisfiedSessions(), a.ratedSessions()),
-        median(medianValue(m.satisfaction(), ReportFormat::percent))));
-    f.add(cardField("First response",
-        a.answeredSessions() == 0 ? "no answered sessions" : seconds(a.avgFirstRespTime()) + " avg · " + within30(a),
-        median(medianValue(m.avgFirstRespTime(), ReportFormat::seconds) + " · "
-            + medianValue(m.firstRespUnder30Share(), ReportFormat::percent) + " within 30 s")));
-    f.add(cardField("Response", a.answeredSessions() == 0 ? "no answered sessions" : seconds(a.avgRespTime()) + " avg · "
-        + count(a.avgRespUnder30s()) + " sessions within 30 s", median(medianValue(m.avgRespTime(), ReportFormat::seconds))));
-    f.add(cardField("Session duration", a.totalSessions() == 0 ? "no sessions" : seconds(a.avgAcceptTime()) + " avg · "
-        + span(a.totalAcceptTime()) + " in all", median(medianValue(m.avgAcceptTime(), ReportFormat::seconds))));
-    f.add(cardField("Transfers · effective", count(a.transferSessions()) + " transferred · "
-        + count(a.effectiveSessions()) + " effective", count(a.agentEndCount()) + " ended by the agent"));
-    f.add(cardField("Users served", count(a.servedUsers()), median(medianValue(m.servedUsers(), ReportBlocks::whole))));
-    f.add(cardField("Messages", count(a.agentMessages()) + " by agent · " + count(a.userMessages()) + " by users · "
-        + count(a.totalMessages()) + " in all",
-        median(medianValue(m.agentMessages(), ReportBlocks::whole) + " by agent")));
-    f.add(cardField("Time online", span(a.freeTime() + a.busyTime() + a.restTime()),
-        "idle " + span(a.freeTime()) + " · busy " + span(a.busyTime()) + " · break " + span(a.restTime())));
-    f.add(cardField("First login · last logout", ReportFormat.timestamp(a.firstLoginTimestamp(), r.zone()),
-        ReportFormat.timestamp(a.lastLogoutTimestamp(), r.zone())));
-    blocks.add(section(s -> s.fields(f)));
-    CardTrends.section(c).ifPresent(blocks::add);
-    blocks.add(contextLine(r, o));
-    if (o.buttons()) navigation(r.period(), "agent " + a.agentId() + " ", scopeWords(r), o).ifPresent(blocks::add);
-
-    String text = title + ": " + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + ", " + count(a.totalSessions())
-        + " sessions, satisfaction " + ratio(a.satisfiedSessions(), a.ratedSessions())
-        + (a.answeredSessions() == 0 ? ", no answered sessions" : ", first response " + seconds(a.avgFirstRespTime()) + " avg")
-        + ", " + count(a.unrepliedSessions()) + " unreplied.";
-    return new Message(text, blocks);
-  }
-
-  private static String satisfactionRank(AgentCard c) {
-    OptionalInt rank = c.satisfactionRank();
-    if (rank.isPresent()) {
-      return "#" + rank.getAsInt() + " of " + count(c.report().satisfaction().size()) + " · "
-          + satisfactionMove(c.report(), new Ranked(rank.getAsInt(), c.agent()));
-    }
-    long ratings = c.agent().ratedSessions();
-    return "not ranked: " + count(ratings) + (ratings == 1 ? " rating" : " ratings") + ", needs " + c.report().minRatings();
-  }
-
-  private static String firstResponseRank(AgentCard c) {
-    OptionalInt rank = c.firstResponseRank();
-    if (rank.isPresent()) {
-      return "#" + rank.getAsInt() + " of " + count(c.report().firstResponse().size()) + " · "
-          + firstResponseMove(c.report(), new Ranked(rank.getAsInt(), c.agent()));
-    }
-    return "not ranked: no answered session";
-  }
-
-  private static TextObject cardField(String label, String value, String detail) {
-    return markdownText(Mrkdwn.truncate("*" + label + "*\n" + value + "\n" + detail, MAX_FIELD_TEXT));
-  }
-
-  private static String whole(double v) {
-    return count(Math.round(v));
-  }
-
-  private interface DoubleFormat {
-    String apply(double v);
-  }
-
-  private static String median(String values) {
-    return "_team median " + values + "_";
-  }
-
-  private static String medianValue(OptionalDouble m, DoubleFormat f) {
-    return m.isPresent() ? f.apply(m.getAsDouble()) : "—";
+    return CardBlocks.card(c, o);
   }
 
   // ---------------------------------------------------------------- notices and JSON

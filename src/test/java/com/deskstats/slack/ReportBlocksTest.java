@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deskstats.stats.AgentStats;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
+import com.deskstats.stats.Scope;
 import com.deskstats.stats.TeamSummary;
 import com.deskstats.testing.RenderFixtures;
 import com.deskstats.testing.SlackLimits;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -232,6 +234,24 @@ class ReportBlocksTest {
   }
 
   @Test
+  void groupCardComparesWithGroupMedians() {
+    Report r = inGroup(RenderFixtures.smallTeam(YESTERDAY, false), "tier1");
+    ReportBlocks.Message m = ReportBlocks.card(RenderFixtures.card(r, "li.na@example.com"), EPHEMERAL);
+    String f = String.join("\n", fields(m));
+    assertThat(f).contains(
+        "*Sessions*\n40 · answered 40 · unreplied 0\n_group median 30 · 1 unreplied_",
+        "*Satisfaction*\n92% (11/12)\n_group median 80%_",
+        "*First response*\n9s avg · 95% within 30 s\n_group median 15s · 90% within 30 s_",
+        "_group median 22s_", "_group median 5m 00s_", "*Users served*\n36\n_group median 27_",
+        "_group median 240 by agent_");
+    assertThat(f).doesNotContain("team median");
+    assertThat(m.text()).doesNotContain("team median");
+    assertThat(String.join("\n", fields(ReportBlocks.card(
+        RenderFixtures.card(RenderFixtures.smallTeam(YESTERDAY, false), "li.na@example.com"), EPHEMERAL))))
+        .contains("_team median 30 · 1 unreplied_").doesNotContain("group median");
+  }
+
+  @Test
   void noticeIsOneEscapedSection() {
     ReportBlocks.Message m = ReportBlocks.notice("Unknown period <2026-13-01>: try `yesterday`.");
     assertThat(m.text()).isEqualTo("Unknown period &lt;2026-13-01&gt;: try `yesterday`.");
@@ -261,6 +281,13 @@ class ReportBlocksTest {
   static Report withPrevious(Report r, TeamSummary previous) {
     return new Report(r.period(), r.zone(), r.sample(), r.dataAsOf(), r.current(), previous, r.agents(),
         r.satisfaction(), r.firstResponse(), r.needsAttention(), r.minRatings(), r.topN(), r.scope(), r.comparison());
+  }
+
+  static Report inGroup(Report r, String group) {
+    Set<String> ids = r.agents().stream().map(AgentStats::agentId).collect(Collectors.toSet());
+    return new Report(r.period(), r.zone(), r.sample(), r.dataAsOf(), r.current(), r.previous(), r.agents(),
+        r.satisfaction(), r.firstResponse(), r.needsAttention(), r.minRatings(), r.topN(), Scope.group(group, ids),
+        r.comparison());
   }
 
   static List<String> sectionTexts(ReportBlocks.Message m) {
