@@ -2,7 +2,6 @@ package com.deskstats.digest;
 
 import com.deskstats.delivery.SlackCalls;
 import com.deskstats.delivery.SlackFailure;
-import com.deskstats.delivery.Sleeper;
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
 import com.deskstats.ops.RequestIds;
@@ -15,17 +14,12 @@ import com.deskstats.stats.Scope;
 import com.deskstats.store.Delivery.Kind;
 import com.deskstats.store.DeliveryKey;
 import com.deskstats.store.DeliveryStore;
-import com.deskstats.store.Subscription;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -135,112 +129,9 @@ final class Deliverer {
     return deliver(id, Target.daily(channelId), Period.day(day), Kind.TEST, start, null);
   }
 
-  /**
-   * Start-up: for each subscription, the last fire time before now that has no delivery recorded posts now
-   * when it is within {@code grace}, else is recorded as skipped. A fresh claim may be a node's that was killed
-   * just before this start (a restart within minutes of the digest): it is looked at again once it is stale,
-   * so that the day is posted or skipped rather than left "in progress" and silently lost.
-   */
-  void catchUp(List<Subscription> subscriptions, Duration grace, Sleeper sleeper) {
-    Map<Subscription, Instant> busy = catchUpPass(subscriptions, grace);
-    if (busy.isEmpty()) return;
-    Instant wake = Collections.min(busy.values()).plus(DeliveryStore.STALE_CLAIM).plusSeconds(1);
-    Duration wait = Duration.between(clock.instant(), wake);
-    busy.forEach((s, claimedAt) -> log.info("digest catch-up channel={} claimed at {} by another node: looking again in {}s",
-        s.channelId(), claimedAt, Math.max(0, wait.toSeconds())));
-    try {
-      if (!wait.isNegative()) sleeper.sleep(wait);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    catchUpPass(List.copyOf(busy.keySet()), grace).forEach((s, claimedAt) -> log.info(
-        "digest catch-up channel={} is still claimed by another node (at {}): leaving it", s.channelId(), claimedAt));
-  }
-
-  /** One look at every subscription; returns those whose day is claimed, not stale, and not yet posted. */
-  private Map<Subscription, Instant> catchUpPass(List<Subscription> subscriptions, Duration grace) {
-    Instant now = clock.instant();
-    Map<Subscription, Instant> busy = new LinkedHashMap<>();
-    for (Subscription s : subscriptions) {
-      try {
-        Optional<Instant> last = Schedules.lastFire(s.cron(), s.zone(), now, s.createdAt());
-        if (last.isEmpty()) continue;
-        Target target = Target.of(s);
-        LocalDate day = reportedPeriod(s.key(), last.get()).from();
-        Optional<com.deskstats.store.Delivery> recorded = deliveries.scheduled(s.key(), day);
-        if (recorded.isPresent() && !stale(recorded.get(), now)) {
-          if (inProgress(recorded.get())) busy.put(s, recorded.get().claimedAt());
-          continue;
-        }
-        Duration late = Duration.between(last.get(), now);
-        if (late.compareTo(grace) <= 0) {
-          log.info("digest catch-up {} day={} missed by {}s (grace {}s): posting now",
-              target.describe(), day, late.toSeconds(), grace.toSeconds());
-          scheduled(target, last.get());
-        } else {
-          skipLate(target, day, last.get(), late, grace);
-        }
-      } catch (RuntimeException e) {
-        log.error("digest catch-up channel={} failed", s.channelId(), e);
-      }
-    }
-    return busy;
-  }
-
-  /**
-   * While running: Quartz dropped these fire times of the channel's trigger as misfired. Each day later than
-   * {@code grace} is recorded as skipped; one still within it (the last of several lost to a long pause) posts
-   * now, as start-up's catch-up would. A day already recorded (claimed, posted or skipped, by this node, another
-   * or start-up) is left alone.
-   */
-  void missed(String channelId, List<Instant> fireTimes, Duration grace) {
-    missed(Target.daily(channelId), fireTimes, grace);
-  }
-
-  /** As {@link #missed(String, List, Duration)} for any subscription; a period is decided by its latest fire time. */
-  void missed(Target target, List<Instant> fireTimes, Duration grace) {
-    String channelId = target.channelId();
-    // Several fire times in one period (a sub-daily cron): the period is decided by its latest.
-    Map<LocalDate, Instant> byDay = new LinkedHashMap<>();
-    for (Instant t : fireTimes) byDay.put(reportedPeriod(target.key(), t).from(), t);
-    Instant now = clock.instant();
-    byDay.forEach((day, fireTime) -> {
-      try {
-        Duration late = Duration.between(fireTime, now);
-        if (late.compareTo(grace) > 0) {
-          skipLate(target, day, fireTime, late, grace);
-        } else if (deliveries.scheduled(target.key(), day).isEmpty()) {
-          log.info("digest {} day={} run dropped by Quartz was {}s late (grace {}s): posting now",
-              target.describe(), day, late.toSeconds(), grace.toSeconds());
-          scheduled(target, fireTime);
-        }
-      } catch (RuntimeException e) {
-        log.error("digest channel={} day={} missed run could not be recorded", channelId, day, e);
-      }
-    });
-  }
-
-  /** Records a run later than the grace as skipped, unless the day has a record; logs and counts it once. */
-  private void skipLate(Target target, LocalDate day, Instant fireTime, Duration late, Duration grace) {
-    String reason = "The run at " + fireTime + " was missed by " + minutes(late)
-        + ", more than DIGEST_GRACE (" + minutes(grace) + ").";
-    try (MDC.MDCCloseable ignored = requestId()) {
-      if (deliveries.skip(target.key(), day, node, reason)) {
-        done(target, day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
-      } else {
-        log.info("digest {} day={} missed run already recorded: left alone", target.describe(), day);
-      }
-    }
-  }
-
-  private static boolean inProgress(com.deskstats.store.Delivery d) {
-    return d.status() == com.deskstats.store.Delivery.Status.CLAIMED && d.messageTs().isEmpty();
-  }
-
-  private static boolean stale(com.deskstats.store.Delivery d, Instant now) {
-    return d.status() == com.deskstats.store.Delivery.Status.CLAIMED && d.messageTs().isEmpty()
-        && d.claimedAt().isBefore(now.minus(DeliveryStore.STALE_CLAIM));
+  /** A run later than DIGEST_GRACE that {@link MissedRunPolicy} recorded as skipped: its outcome line and count. */
+  void skipped(Target target, LocalDate day, String reason) {
+    done(target, day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
   }
 
   /**
@@ -400,17 +291,11 @@ final class Deliverer {
    * A request id for one delivery, so its Desk calls and its outcome line can be found together; a test send
    * keeps the id of the command that asked for it. Null (nothing to close) when one is in force already.
    */
-  private static MDC.MDCCloseable requestId() {
+  static MDC.MDCCloseable requestId() {
     return RequestIds.current() == null ? RequestIds.begin() : null;
   }
 
   static String label(LocalDate day) {
     return Period.day(day).label();
-  }
-
-  private static String minutes(Duration d) {
-    if (d.toMinutes() < 1) return d.toSeconds() + "s";
-    long m = d.toMinutes();
-    return m >= 120 ? (m / 60) + "h" + (m % 60 == 0 ? "" : (m % 60) + "m") : m + "m";
   }
 }

@@ -1,6 +1,6 @@
 package com.deskstats.digest;
 
-import com.deskstats.store.DeliveryStore;
+import com.deskstats.store.DeliveryRetryStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +15,11 @@ final class DeliveryRetries {
   /** How long a delivery waits between attempts. */
   static final Duration EVERY = Duration.ofMinutes(10);
 
-  private final DeliveryStore deliveries;
+  private final DeliveryRetryStore deliveries;
   private final Duration grace;
   private final Clock clock;
 
-  DeliveryRetries(DeliveryStore deliveries, Duration grace, Clock clock) {
+  DeliveryRetries(DeliveryRetryStore deliveries, Duration grace, Clock clock) {
     this.deliveries = deliveries;
     this.grace = grace;
     this.clock = clock;

@@ -7,6 +7,7 @@ import com.deskstats.ops.Metrics;
 import com.deskstats.slack.DigestControl;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
+import com.deskstats.store.DeliveryRetryStore;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Installation;
 import com.deskstats.store.Subscription;
@@ -130,13 +131,15 @@ public final class Digest {
       Tuning tuning) throws SchedulerException {
     SubscriptionStore subscriptions = new SubscriptionStore(dataSource);
     DeliveryStore deliveries = new DeliveryStore(dataSource, clock);
+    DeliveryRetryStore retrying = new DeliveryRetryStore(dataSource, clock);
     Deliverer deliverer = new Deliverer(reports, groups, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
         metrics, clock, settings.deskTimezone(), tuning.node(),
-        new DeliveryRetries(deliveries, settings.digestGrace(), clock));
-    RetryJob retryJob = new RetryJob(deliverer, deliveries, subscriptions, tuning.node());
+        new DeliveryRetries(retrying, settings.digestGrace(), clock));
+    RetryJob retryJob = new RetryJob(deliverer, retrying, subscriptions, tuning.node());
     // The first start of a new install posts nothing for the default subscription's runs from before it.
     Instant installedAt = Installation.since(dataSource, clock.instant());
-    MissedRuns missedRuns = new MissedRuns(deliverer, settings.digestGrace(), clock);
+    MissedRunPolicy policy = new MissedRunPolicy(deliverer, deliveries, clock, tuning.node());
+    MissedRuns missedRuns = new MissedRuns(policy, settings.digestGrace(), clock);
     Map<Class<? extends Job>, Job> jobs = new HashMap<>(otherJobs);
     jobs.put(DigestJob.class, new DigestJob(deliverer));
     jobs.put(RetryJob.class, retryJob);
@@ -158,7 +161,7 @@ public final class Digest {
     }
     log.info("digest started: {} subscription(s), {} job store, node {}", scheduled.size(),
         settings.postgres() ? "clustered JDBC" : "RAM", tuning.node());
-    return new Digest(scheduling, missedRuns, service, wait -> deliverer.catchUp(service.all(), settings.digestGrace(), wait),
+    return new Digest(scheduling, missedRuns, service, wait -> policy.catchUp(service.all(), settings.digestGrace(), wait),
         tuning.sleeper(), retryJob);
   }
 

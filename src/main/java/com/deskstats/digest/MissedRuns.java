@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hears Quartz drop a digest trigger as misfired while the bot runs (a long GC or VM pause, a suspended host, a
- * database outage, every node down past the grace) and has {@link Deliverer#missed} record what was lost, so the
- * day shows as skipped instead of vanishing. Quartz's "do nothing" instruction loses every fire time up to now,
+ * database outage, every node down past the grace) and has {@link MissedRunPolicy#missed} record what was lost, so
+ * the day shows as skipped instead of vanishing. Quartz's "do nothing" instruction loses every fire time up to now,
  * not just the first: all of them are handed on.
  */
 final class MissedRuns extends TriggerListenerSupport implements AutoCloseable {
@@ -26,7 +26,7 @@ final class MissedRuns extends TriggerListenerSupport implements AutoCloseable {
 
   static final String NAME = "deskstats-missed-runs";
 
-  private final Deliverer deliverer;
+  private final MissedRunPolicy policy;
   private final Duration grace;
   private final Clock clock;
   // Off Quartz's thread: the listener runs holding the job store's trigger lock, and a database write (or a
@@ -39,8 +39,8 @@ final class MissedRuns extends TriggerListenerSupport implements AutoCloseable {
   private final List<Runnable> held = new ArrayList<>();
   private boolean open;
 
-  MissedRuns(Deliverer deliverer, Duration grace, Clock clock) {
-    this.deliverer = deliverer;
+  MissedRuns(MissedRunPolicy policy, Duration grace, Clock clock) {
+    this.policy = policy;
     this.grace = grace;
     this.clock = clock;
   }
@@ -58,7 +58,7 @@ final class MissedRuns extends TriggerListenerSupport implements AutoCloseable {
     Target target = Target.of(trigger);
     List<Instant> lost = lostFireTimes(trigger, clock.instant());
     if (lost.isEmpty()) return;
-    submit(() -> deliverer.missed(target, lost, grace));
+    submit(() -> policy.missed(target, lost, grace));
   }
 
   /**

@@ -1,7 +1,7 @@
 package com.deskstats.digest;
 
 import com.deskstats.store.Delivery;
-import com.deskstats.store.DeliveryStore;
+import com.deskstats.store.DeliveryRetryStore;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import java.time.Duration;
@@ -33,11 +33,11 @@ final class RetryJob implements Job {
   static final Duration LOOK_EVERY = Duration.ofMinutes(1);
 
   private final Deliverer deliverer;
-  private final DeliveryStore deliveries;
+  private final DeliveryRetryStore deliveries;
   private final SubscriptionStore subscriptions;
   private final String node;
 
-  RetryJob(Deliverer deliverer, DeliveryStore deliveries, SubscriptionStore subscriptions, String node) {
+  RetryJob(Deliverer deliverer, DeliveryRetryStore deliveries, SubscriptionStore subscriptions, String node) {
     this.deliverer = deliverer;
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;

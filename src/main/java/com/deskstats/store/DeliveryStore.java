@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
@@ -26,7 +24,8 @@ import javax.sql.DataSource;
  * <p>{@link #claim} inserts the period's scheduled row; the unique key (channel_id, cadence, group_name,
  * scheduled_day) lets exactly one node win. A claim whose node died before Slack accepted the message (status claimed, no message_ts)
  * may be taken over once it is older than {@code staleAfter}: that trades a duplicate in the rare case of a
- * crash between Slack's answer and our write of message_ts for never silently losing a day.
+ * crash between Slack's answer and our write of message_ts for never silently losing a day. A row waiting to be
+ * tried again is {@link DeliveryRetryStore}'s.
  */
 public final class DeliveryStore {
 
@@ -36,7 +35,8 @@ public final class DeliveryStore {
   /** How old a claim must be before another node may take it over. */
   public static final Duration STALE_CLAIM = Duration.ofMinutes(15);
 
-  private static final String COLUMNS = "id, channel_id, delivery_day, kind, status, attempts, claimed_by, claimed_at, "
+  /** Every column of a delivery row, in the order {@link #read} takes them. */
+  static final String COLUMNS = "id, channel_id, delivery_day, kind, status, attempts, claimed_by, claimed_at, "
       + "finished_at, error, message_ts, next_attempt_at, retry_until, cadence, group_name";
 
   /** The WHERE condition of one digest: channel, cadence and group (three parameters). */
@@ -164,55 +164,6 @@ public final class DeliveryStore {
     }
   }
 
-  /**
-   * A scheduled delivery failed for a passing reason: it waits as retrying until {@code next}; {@code until} is the end
-   * of its grace.
-   */
-  public void markRetrying(long id, String error, int attempts, Instant next, Instant until) {
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'retrying', error = ?, attempts = ?, "
-             + "next_attempt_at = ?, retry_until = ?, finished_at = NULL WHERE id = ?")) {
-      ps.setString(1, clip(error));
-      ps.setInt(2, attempts);
-      ps.setObject(3, ts(next));
-      ps.setObject(4, ts(until));
-      ps.setLong(5, id);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw StoreException.of("Could not record the digest retry.", e);
-    }
-  }
-
-  /** Retrying deliveries whose next attempt is due, oldest first. */
-  public List<Delivery> dueRetries() {
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM delivery WHERE status = 'retrying' "
-             + "AND next_attempt_at <= ? ORDER BY next_attempt_at, id")) {
-      ps.setObject(1, ts(clock.instant()));
-      List<Delivery> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(read(rs));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw StoreException.of("Could not read the digest retries.", e);
-    }
-  }
-
-  /** Claims a due retry for this node; true for the one node that got it. */
-  public boolean claimRetry(long id, String node) {
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = c.prepareStatement("UPDATE delivery SET status = 'claimed', claimed_by = ?, "
-             + "claimed_at = ?, next_attempt_at = NULL WHERE id = ? AND status = 'retrying'")) {
-      ps.setString(1, node);
-      ps.setObject(2, ts(clock.instant()));
-      ps.setLong(3, id);
-      return ps.executeUpdate() > 0;
-    } catch (SQLException e) {
-      throw StoreException.of("Could not claim the digest retry.", e);
-    }
-  }
-
   /** The channel's scheduled delivery for a day, if any is recorded. */
   public Optional<Delivery> scheduled(String channelId, LocalDate day) {
     return scheduled(DeliveryKey.daily(channelId), day);
@@ -300,7 +251,7 @@ public final class DeliveryStore {
     }
   }
 
-  private static Delivery read(ResultSet rs) throws SQLException {
+  static Delivery read(ResultSet rs) throws SQLException {
     OffsetDateTime finished = rs.getObject(9, OffsetDateTime.class);
     return new Delivery(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
         Kind.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
@@ -312,11 +263,11 @@ public final class DeliveryStore {
         rs.getString(14), rs.getString(15));
   }
 
-  private static OffsetDateTime ts(Instant i) {
+  static OffsetDateTime ts(Instant i) {
     return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "…";
   }
 }

@@ -7,6 +7,7 @@ import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
 import com.deskstats.store.Delivery;
 import com.deskstats.stats.Groups;
+import com.deskstats.store.DeliveryRetryStore;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.store.Subscription;
@@ -56,8 +57,8 @@ class DeliveryRetryTest {
     List<Duration> waits = new CopyOnWriteArrayList<>();
     SlackCalls calls = new SlackCalls(slack.methods(Nodes.BOT_TOKEN), waits::add);
     deliverer = new Deliverer(reports, Groups.NONE, FakeRenderer.renderer(), calls, deliveries, metrics, clock,
-        FakeReports.ZONE, "node-a", new DeliveryRetries(deliveries, GRACE, clock));
-    retryJob = new RetryJob(deliverer, deliveries, new SubscriptionStore(ds), "node-a");
+        FakeReports.ZONE, "node-a", new DeliveryRetries(new DeliveryRetryStore(ds, clock), GRACE, clock));
+    retryJob = new RetryJob(deliverer, new DeliveryRetryStore(ds, clock), new SubscriptionStore(ds), "node-a");
   }
 
   @AfterEach

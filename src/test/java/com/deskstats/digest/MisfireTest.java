@@ -110,7 +110,7 @@ class MisfireTest {
     store.markPosted(id, "1.0001", 1);
     store.markSent(id, Optional.empty());
     Digest d = nodes.startWithoutMisfireFloor("a", Map.of("DIGEST_GRACE", "2s"), ds, clock, metrics);
-    try (LogCapture log = LogCapture.of(Deliverer.class)) {
+    try (LogCapture log = LogCapture.of(MissedRunPolicy.class)) {
       var handled = log.whenLogged("missed run already recorded");
       overdue(d.scheduler(), due.toInstant());
 
@@ -158,8 +158,9 @@ class MisfireTest {
       Deliverer unused = new Deliverer(new FakeReports(), FakeRenderer.renderer(),
           new SlackCalls(slack.methods(Nodes.BOT_TOKEN), w -> { }), store, new Metrics(false), clock, FakeReports.ZONE,
           "old");
-      Scheduling old = Scheduling.create(true, pool, new DigestJob(unused), new MissedRuns(unused, Duration.ofHours(1),
-          clock), "old", Duration.ofSeconds(1), Duration.ofHours(1));
+      Scheduling old = Scheduling.create(true, pool, new DigestJob(unused),
+          new MissedRuns(new MissedRunPolicy(unused, store, clock, "old"), Duration.ofHours(1), clock), "old",
+          Duration.ofSeconds(1), Duration.ofHours(1));
       try {
         old.scheduler().scheduleJob(job(), Set.of(trigger(due.minusDays(2).toInstant())), true);
       } finally {

@@ -33,11 +33,13 @@ class SchedulingTest {
     // thread minutes late. Quartz's default 60 s misfire threshold (with "do nothing") dropped them until tomorrow.
     try (FakeSlack slack = new FakeSlack()) {
       Clock clock = Clock.systemUTC();
+      DeliveryStore deliveries = new DeliveryStore(DigestDatabases.h2(), clock);
       Deliverer deliverer = new Deliverer(new FakeReports(), FakeRenderer.renderer(),
-          new SlackCalls(slack.methods(Nodes.BOT_TOKEN), d -> { }), new DeliveryStore(DigestDatabases.h2(), clock),
+          new SlackCalls(slack.methods(Nodes.BOT_TOKEN), d -> { }), deliveries,
           new Metrics(false), clock, FakeReports.ZONE, "node-a");
       Scheduling scheduling = Scheduling.create(false, null, new DigestJob(deliverer),
-          new MissedRuns(deliverer, Duration.ofHours(6), clock), "node-a", Duration.ofSeconds(1), Duration.ofHours(6));
+          new MissedRuns(new MissedRunPolicy(deliverer, deliveries, clock, "node-a"), Duration.ofHours(6), clock),
+          "node-a", Duration.ofSeconds(1), Duration.ofHours(6));
       try {
         // A daily trigger whose fire time was 90 s ago and that has not run yet: as if it had waited for a thread.
         ZonedDateTime due = Instant.now().minusSeconds(90).truncatedTo(ChronoUnit.SECONDS).atZone(ZoneOffset.UTC);
@@ -74,13 +76,15 @@ class SchedulingTest {
   @Test
   void anotherFeaturesJobRunsOnTheSameSchedulerAndSyncLeavesItAlone() throws Exception {
     Clock clock = Clock.systemUTC();
+    DeliveryStore deliveries = new DeliveryStore(DigestDatabases.h2(), clock);
     Deliverer deliverer = new Deliverer(new FakeReports(), FakeRenderer.renderer(), null,
-        new DeliveryStore(DigestDatabases.h2(), clock), new Metrics(false), clock, FakeReports.ZONE, "node-a");
+        deliveries, new Metrics(false), clock, FakeReports.ZONE, "node-a");
     java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
     org.quartz.Job other = context -> ran.countDown();
     Scheduling scheduling = Scheduling.create(false, null,
         java.util.Map.of(DigestJob.class, new DigestJob(deliverer), other.getClass(), other),
-        new MissedRuns(deliverer, Duration.ofHours(6), clock), "node-a", Duration.ofSeconds(1), Duration.ofHours(6));
+        new MissedRuns(new MissedRunPolicy(deliverer, deliveries, clock, "node-a"), Duration.ofHours(6), clock),
+        "node-a", Duration.ofSeconds(1), Duration.ofHours(6));
     try {
       JobDetail job = JobBuilder.newJob(other.getClass()).withIdentity("warm", "other").storeDurably().build();
       scheduling.scheduler().addJob(job, true);
