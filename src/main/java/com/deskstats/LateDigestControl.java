@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The digest's control, handed to the Slack app before the digest exists, so that Slack's auth.test runs while the
- * migrations and Quartz start. Main sets it before any request can arrive (the web server starts after).
+ * migrations and Quartz start. Bot sets it before any request can arrive (the web server starts after).
  */
 final class LateDigestControl implements DigestControl {
   private volatile DigestControl digest;

@@ -60,7 +60,7 @@ class DatabaseOutageTest {
       MockWebServer desk = DeskFakes.server();
       desk.setDispatcher(DeskFakes.pages(DeskFakes.team(12)));
       desk.start();
-      Main.Running running = Main.start(Settings.load(Map.of(
+      Bot.Running running = Bot.start(Settings.load(Map.of(
           "SLACK_API_URL", slack.apiUrl(), "SLACK_BOT_TOKEN", BOT_TOKEN, "SLACK_SIGNING_SECRET", SIGNING_SECRET,
           "PORT", "0", "DATABASE_URL", pg.jdbcUrl(), "DATABASE_USER", "postgres", "BOT_ADMINS", "UADMIN",
           "DESK_API_URL", desk.url("/").toString(), "DESK_SDKAPPID", String.valueOf(DeskFakes.APP_ID),
@@ -125,11 +125,11 @@ class DatabaseOutageTest {
     }
   }
 
-  private String report(Main.Running running, ResponseUrlServer responses, String text) throws Exception {
+  private String report(Bot.Running running, ResponseUrlServer responses, String text) throws Exception {
     return command(running, responses, text, "U1");
   }
 
-  private String command(Main.Running running, ResponseUrlServer responses, String text, String user)
+  private String command(Bot.Running running, ResponseUrlServer responses, String text, String user)
       throws Exception {
     String id = "o" + ids.incrementAndGet();
     HttpResponse<String> ack = http.send(signer.form(URI.create("http://127.0.0.1:" + running.port() + "/slack/events"),
@@ -139,7 +139,7 @@ class DatabaseOutageTest {
     return p.body() + "\n" + p.text();
   }
 
-  private HttpResponse<String> health(Main.Running running) throws Exception {
+  private HttpResponse<String> health(Bot.Running running) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.port() + "/health")).build(),
         HttpResponse.BodyHandlers.ofString());
   }

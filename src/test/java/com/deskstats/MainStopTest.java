@@ -38,7 +38,7 @@ class MainStopTest {
     try (FakeSlack slack = new FakeSlack().requireToken(BOT_TOKEN).channel("C1", "support")
             .channel("CDIGEST", "team-digest");
         ResponseUrlServer responses = new ResponseUrlServer()) {
-      Main.Running running = Main.start(Settings.load(Map.of(
+      Bot.Running running = Bot.start(Settings.load(Map.of(
           "SLACK_API_URL", slack.apiUrl(),
           "SLACK_BOT_TOKEN", BOT_TOKEN,
           "SLACK_SIGNING_SECRET", SIGNING_SECRET,
@@ -66,7 +66,7 @@ class MainStopTest {
   void previewEndsItsReportThreadsBeforeReturning() throws Exception {
     Set<Thread> before = poolThreads();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = Main.preview(List.of("--demo"), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = PreviewCommands.preview(List.of("--demo"), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(code).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("SAMPLE DATA");

@@ -55,7 +55,7 @@ class MainTest {
   static FakeSlack slack;
   static ResponseUrlServer responses;
   static MockWebServer desk;
-  static Main.Running running;
+  static Bot.Running running;
   static final SlackSigner signer = new SlackSigner(SIGNING_SECRET);
   static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   static final AtomicInteger ids = new AtomicInteger();
@@ -68,7 +68,7 @@ class MainTest {
     desk = DeskFakes.server();
     desk.setDispatcher(DeskFakes.pages(DeskFakes.team(12)));
     desk.start();
-    running = Main.start(Settings.load(env(Map.of(
+    running = Bot.start(Settings.load(env(Map.of(
         "DESK_API_URL", desk.url("/").toString(),
         "DESK_SDKAPPID", String.valueOf(DeskFakes.APP_ID),
         "DESK_SECRET_KEY", DeskFakes.SECRET))), CLOCK);
@@ -197,7 +197,7 @@ class MainTest {
   @Test
   void demoStartAnswersWithSampleDataAndStopClosesThePort() throws Exception {
     int deskRequests = desk.getRequestCount();
-    Main.Running demo = Main.start(Settings.load(env(Map.of("DESK_DEMO", "true"))), CLOCK);
+    Bot.Running demo = Bot.start(Settings.load(env(Map.of("DESK_DEMO", "true"))), CLOCK);
     int port = demo.port();
     try {
       String id = "d" + ids.incrementAndGet();
@@ -225,7 +225,7 @@ class MainTest {
   static Printed preview(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.preview(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = PreviewCommands.preview(List.of(args), Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Printed(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -237,7 +237,7 @@ class MainTest {
     String dbUrl = "jdbc:h2:file:" + dir.resolve("catch-up") + ";AUTO_SERVER=FALSE";
     installedLongAgo(dbUrl);
     try (FakeSlack own = new FakeSlack().requireToken(BOT_TOKEN).channel("CDIGEST", "team-digest")) {
-      Main.Running r = Main.start(Settings.load(env(Map.of("SLACK_API_URL", own.apiUrl(), "DESK_DEMO", "true",
+      Bot.Running r = Bot.start(Settings.load(env(Map.of("SLACK_API_URL", own.apiUrl(), "DESK_DEMO", "true",
           "DATABASE_URL", dbUrl))), tenOClock);
       try {
         assertThat(own.awaitCall("chat.postMessage", WAIT).params()).containsEntry("channel", "CDIGEST");
@@ -262,8 +262,8 @@ class MainTest {
     installedLongAgo(dbUrl);
     int postsBefore = slack.calls("chat.postMessage").size();
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
-      assertThatThrownBy(() -> Main.start(Settings.load(env(Map.of("PORT", String.valueOf(taken.getLocalPort()),
-          "DATABASE_URL", dbUrl, "DESK_DEMO", "true"))), tenOClock)).isInstanceOf(Main.StartupException.class);
+      assertThatThrownBy(() -> Bot.start(Settings.load(env(Map.of("PORT", String.valueOf(taken.getLocalPort()),
+          "DATABASE_URL", dbUrl, "DESK_DEMO", "true"))), tenOClock)).isInstanceOf(Bot.StartupException.class);
     }
 
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl);
@@ -306,7 +306,7 @@ class MainTest {
     int before = desk.getRequestCount();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.preview(List.of("yesterday"), Map.of(
+    int code = PreviewCommands.preview(List.of("yesterday"), Map.of(
             "DESK_API_URL", desk.url("/").toString(),
             "DESK_SDKAPPID", String.valueOf(DeskFakes.APP_ID),
             "DESK_SECRET_KEY", DeskFakes.SECRET,
@@ -320,7 +320,7 @@ class MainTest {
 
   @Test
   void previewWithoutDemoOrDeskCredentialsNamesTheMissingSetting() {
-    assertThatThrownBy(() -> Main.preview(List.of(), Map.of(), System.out, System.err))
+    assertThatThrownBy(() -> PreviewCommands.preview(List.of(), Map.of(), System.out, System.err))
         .isInstanceOf(ConfigException.class).hasMessageContaining("DESK_SDKAPPID");
   }
 
@@ -343,19 +343,19 @@ class MainTest {
 
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-  static URI uri(Main.Running r, String path) {
+  static URI uri(Bot.Running r, String path) {
     return URI.create("http://127.0.0.1:" + r.port() + path);
   }
 
-  static URI events(Main.Running r) {
+  static URI events(Bot.Running r) {
     return uri(r, "/slack/events");
   }
 
-  static HttpResponse<String> command(Main.Running r, String text, String user, String responseId) {
+  static HttpResponse<String> command(Bot.Running r, String text, String user, String responseId) {
     return command(r, text, user, "C1", responseId);
   }
 
-  static HttpResponse<String> command(Main.Running r, String text, String user, String channel, String responseId) {
+  static HttpResponse<String> command(Bot.Running r, String text, String user, String channel, String responseId) {
     return send(signer.form(events(r), commandBody(text, user, channel, responseId)));
   }
 
