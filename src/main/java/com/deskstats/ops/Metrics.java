@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The bot's Prometheus metrics; one instance, built by Main and handed to whoever counts. */
@@ -29,6 +30,8 @@ public final class Metrics {
   private final Counter socketReconnects;
   private final AtomicReference<DeskOutcome> lastDesk = new AtomicReference<>();
   private final Clock clock;
+  /** JVM metrics still to register: on the first scrape, so their ~200 classes and MXBeans stay off the start-up. */
+  private final AtomicBoolean jvmPending;
 
   public Metrics() {
     this(true);
@@ -42,6 +45,7 @@ public final class Metrics {
   /** @param clock stamps the last Desk call, so health checks can say how old it is */
   public Metrics(boolean jvm, Clock clock) {
     this.clock = clock;
+    this.jvmPending = new AtomicBoolean(jvm);
     commands = Counter.builder().name("deskstats_commands_total")
         .help("Slash commands handled, by subcommand and outcome").labelNames("command", "outcome").register(registry);
     deskCalls = Histogram.builder().name("deskstats_desk_call_seconds")
@@ -56,7 +60,6 @@ public final class Metrics {
         .help("Unix time of the most recent successful Desk call, 0 before the first").register(registry);
     socketReconnects = Counter.builder().name("deskstats_socket_reconnects_total")
         .help("Socket Mode connections made again after one was lost").register(registry);
-    if (jvm) JvmMetrics.builder().register(registry);
   }
 
   public void command(String command, String outcome) {
@@ -95,7 +98,15 @@ public final class Metrics {
   }
 
   /** Prometheus text exposition format. */
+  private synchronized void registerJvmMetrics() {
+    if (jvmPending.get()) {
+      JvmMetrics.builder().register(registry);
+      jvmPending.set(false);
+    }
+  }
+
   public String scrape() {
+    if (jvmPending.get()) registerJvmMetrics();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       new PrometheusTextFormatWriter(false).write(out, registry.scrape());

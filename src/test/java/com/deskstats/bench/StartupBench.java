@@ -23,7 +23,8 @@ import java.util.Map;
  * Start-up of the bot (Main, as {@code java -jar} runs it: H2 file database, Flyway, Quartz, Bolt's auth.test,
  * the cache warm-up) to a healthy /health, against a bare Bolt app (auth.test, then /health) started the same way:
  * a child JVM with the Dockerfile's flags, Slack's Web API a local fake in this JVM. Median of
- * {@code -Dbench.runs} (default 7) runs of each, taken in turn.
+ * {@code -Dbench.runs} (default 7) runs of each, taken in turn. {@code -Dbench.cds=true} maps an AppCDS archive
+ * for each app (see {@link #withArchive}); {@code -Dbench.jvm="FLAGS"} adds JVM flags to both.
  */
 public final class StartupBench {
 
@@ -40,9 +41,15 @@ public final class StartupBench {
     try (FakeSlack slack = new FakeSlack()) {
       double[] bot = new double[runs];
       double[] bare = new double[runs];
+      List<String> botApp = List.of("com.deskstats.Main");
+      List<String> bareApp = List.of(StartupBench.class.getName(), "--bare");
+      if (Boolean.getBoolean("bench.cds")) {
+        botApp = withArchive(http, slack, "bot", botApp);
+        bareApp = withArchive(http, slack, "bare", bareApp);
+      }
       for (int i = -1; i < runs; i++) { // run -1 warms the disk cache and is not counted
-        double a = start(http, slack, List.of("com.deskstats.Main"));
-        double b = start(http, slack, List.of(StartupBench.class.getName(), "--bare"));
+        double a = start(http, slack, botApp);
+        double b = start(http, slack, bareApp);
         if (i >= 0) {
           bot[i] = a;
           bare[i] = b;
@@ -51,15 +58,59 @@ public final class StartupBench {
       Arrays.sort(bot);
       Arrays.sort(bare);
       double ratio = bot[runs / 2] / bare[runs / 2];
-      System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f), JVM launch to healthy /health, median of %d:%n",
+      System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f), JVM launch to healthy /health%s, median of %d:%n",
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-          runs);
+          Boolean.getBoolean("bench.cds") ? ", AppCDS archive per app" : "", runs);
       System.out.printf("  bot %.0f ms (min %.0f, max %.0f); bare Bolt app %.0f ms (min %.0f, max %.0f); ratio %.2f (target <= 1.5: %s)%n",
           bot[runs / 2], bot[0], bot[runs - 1], bare[runs / 2], bare[0], bare[runs - 1], ratio,
           ratio <= 1.5 ? "met" : "MISSED");
     }
     System.exit(0);
+  }
+
+  /**
+   * {@code -Dbench.cds=true}: AppCDS for both apps alike, as the Dockerfile does it. A training start to a healthy
+   * /health records the classes the app loaded (dumped when it exits), and the measured starts map that archive.
+   * AppCDS takes classes from jars only, so both apps then run from the shaded jar ({@code mvn package} first) plus
+   * a jar of this class.
+   */
+  private static List<String> withArchive(HttpClient http, FakeSlack slack, String name, List<String> app)
+      throws Exception {
+    Path archive = cdsDir().resolve(name + ".jsa");
+    List<String> training = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
+    training.addAll(app);
+    start(http, slack, training);
+    if (!Files.isRegularFile(archive)) throw new IllegalStateException("no AppCDS archive was written for " + name);
+    List<String> mapped = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
+    mapped.addAll(app);
+    return mapped;
+  }
+
+  private static Path cdsDir;
+
+  /** A directory for the archives, holding {@code bench.jar} (the test classes). */
+  private static synchronized Path cdsDir() throws Exception {
+    if (cdsDir != null) return cdsDir;
+    Path shaded = Path.of("target", "desk-stats-bot.jar").toAbsolutePath();
+    if (!Files.isRegularFile(shaded)) throw new IllegalStateException("bench.cds needs " + shaded + ": run mvn package first");
+    cdsDir = Files.createTempDirectory("startup-bench-cds");
+    Path classes = Path.of(StartupBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(cdsDir.resolve("bench.jar")));
+        var files = Files.walk(classes)) {
+      // The test classes, so that the verifier finds whatever StartupBench names (FakeSlack, …).
+      for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+        jar.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        Files.copy(f, jar);
+        jar.closeEntry();
+      }
+    }
+    return cdsDir;
+  }
+
+  private static String classpath() throws Exception {
+    if (!Boolean.getBoolean("bench.cds")) return AckBench.classpath();
+    return Path.of("target", "desk-stats-bot.jar").toAbsolutePath() + java.io.File.pathSeparator + cdsDir().resolve("bench.jar");
   }
 
   /** Starts {@code mainClass} in a child JVM and returns the milliseconds to a healthy /health; stops it after. */
@@ -70,7 +121,10 @@ public final class StartupBench {
     }
     Path data = Files.createTempDirectory("startup-bench");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", AckBench.classpath()));
+    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath()));
+    // Extra JVM flags for both apps alike (e.g. -Xlog:class+load:file=/tmp/cl-%p.txt to see where start-up goes).
+    String extra = System.getProperty("bench.jvm", "").trim();
+    if (!extra.isEmpty()) cmd.addAll(cmd.size() - 2, Arrays.asList(extra.split("\\s+")));
     cmd.addAll(mainClass);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(System.getProperty("bench.log") == null ? ProcessBuilder.Redirect.DISCARD
