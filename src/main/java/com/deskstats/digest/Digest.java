@@ -257,6 +257,7 @@ public final class Digest {
   static final class CatchUpWait implements Sleeper {
     private final Sleeper sleeper;
     private boolean waiting;
+    private boolean ended;
 
     CatchUpWait(Sleeper sleeper) {
       this.sleeper = sleeper;
@@ -265,6 +266,8 @@ public final class Digest {
     @Override
     public void sleep(Duration d) throws InterruptedException {
       synchronized (this) {
+        // stop() came before the catch-up reached its wait: the wait must not begin at all.
+        if (ended) throw new InterruptedException();
         waiting = true;
       }
       try {
@@ -278,7 +281,9 @@ public final class Digest {
       if (Thread.interrupted()) throw new InterruptedException();
     }
 
+    /** Ends the wait under way, or the one the catch-up is about to begin. */
     synchronized void interrupt(Thread thread) {
+      ended = true;
       if (waiting && thread != null) thread.interrupt();
     }
   }

@@ -183,6 +183,18 @@ class DigestStartTest {
   }
 
   @Test
+  void aStopBeforeTheCatchUpReachesItsWaitEndsTheWaitBeforeItBegins() {
+    // The lost-interrupt race: stop() found no wait under way, then the catch-up began a 10-minute wait.
+    java.util.concurrent.atomic.AtomicInteger slept = new java.util.concurrent.atomic.AtomicInteger();
+    Digest.CatchUpWait wait = new Digest.CatchUpWait(d -> slept.incrementAndGet());
+    wait.interrupt(Thread.currentThread());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> wait.sleep(Duration.ofMinutes(10)))
+        .isInstanceOf(InterruptedException.class);
+    assertThat(slept.get()).isZero();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
   void aStaleClaimPastTheGraceIsRecordedAsSkippedAndCounted() throws Exception {
     MutableClock clock = new MutableClock(FIRE);
     new DeliveryStore(ds, clock).claim("C1", DAY, "dead-node");
