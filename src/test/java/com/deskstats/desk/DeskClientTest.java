@@ -518,7 +518,7 @@ class DeskClientTest {
     List<AgentRow> rows = client.fetchDay(DAY, Set.of());
 
     assertThat(ids(rows)).doesNotHaveDuplicates().contains("agent-0000", "agent-0149");
-    assertThat(server.getRequestCount()).isLessThanOrEqualTo(DeskClient.MAX_PASSES * 3);
+    assertThat(server.getRequestCount()).isLessThanOrEqualTo(DayPager.MAX_PASSES * 3);
   }
 
   @Test
@@ -715,7 +715,7 @@ class DeskClientTest {
     AgentRow b = DeskFakes.row("b");
     AgentRow c = DeskFakes.row("c");
 
-    List<AgentRow> merged = DeskClient.merge(List.of(List.of(oldA, b), List.of(c, newA)));
+    List<AgentRow> merged = DayPager.merge(List.of(List.of(oldA, b), List.of(c, newA)));
 
     assertThat(merged).containsExactly(c, newA, b);
     assertThat(merged.stream().collect(Collectors.groupingBy(AgentRow::agentId, Collectors.counting())))
