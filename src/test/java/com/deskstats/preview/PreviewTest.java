@@ -97,7 +97,7 @@ class PreviewTest {
   @Test
   void tablesLineUpWithCjkNames() {
     Report r = RenderFixtures.smallTeam(Period.day(LocalDate.of(2026, 11, 24)), false);
-    String text = Preview.reportText(r, CLOCK);
+    String text = TerminalText.report(r, CLOCK);
     // In the satisfaction table, the AgentId column starts, and the right-aligned last column ends, at the same
     // terminal column on every row, although 李娜 is 2 characters and 4 columns wide.
     List<String> rows = text.lines().dropWhile(l -> !l.startsWith("Satisfaction ·")).skip(1)
