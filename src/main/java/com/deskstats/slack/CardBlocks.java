@@ -28,6 +28,9 @@ import java.util.function.DoubleFunction;
 final class CardBlocks {
   private CardBlocks() {}
 
+  /** Longest name in a card's title, in code points, before escaping. */
+  static final int NAME_IN_CARD = 80;
+
   /** One agent's card: every metric, the agent's rank on both boards, the team's or group's median beside each. */
   static Message card(AgentCard c, Options o) {
     Report r = c.report();
@@ -37,8 +40,8 @@ final class CardBlocks {
     String title = ReportBlocks.title("Agent card", r);
     blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title, ReportBlocks.MAX_HEADER), true))));
 
-    String who = "*" + Mrkdwn.name(a.displayName(), ReportBlocks.NAME_IN_CARD) + "*  "
-        + Mrkdwn.code(a.agentId(), ReportBlocks.NAME_IN_CARD)
+    String who = "*" + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + "*  "
+        + Mrkdwn.code(a.agentId(), NAME_IN_CARD)
         + "\n*Satisfaction board:* " + satisfactionRank(c)
         + "\n*First response board:* " + firstResponseRank(c);
     blocks.add(ReportBlocks.mrkdwnSection(who));
@@ -77,7 +80,7 @@ final class CardBlocks {
           .ifPresent(blocks::add);
     }
 
-    String text = title + ": " + Mrkdwn.name(a.displayName(), ReportBlocks.NAME_IN_CARD) + ", "
+    String text = title + ": " + Mrkdwn.name(a.displayName(), NAME_IN_CARD) + ", "
         + count(a.totalSessions()) + " sessions, satisfaction " + ratio(a.satisfiedSessions(), a.ratedSessions())
         + (a.answeredSessions() == 0 ? ", no answered sessions" : ", first response " + seconds(a.avgFirstRespTime()) + " avg")
         + ", " + count(a.unrepliedSessions()) + " unreplied.";
