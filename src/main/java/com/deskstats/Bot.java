@@ -227,9 +227,9 @@ final class Bot {
 
   /** The digest's message: the same blocks as every other surface, without buttons, plus the chart. */
   private static Renderer renderer() {
-    return (report, today, now) -> {
-      ReportBlocks.Message m = ReportBlocks.report(report, ReportBlocks.Options.plain(today, now));
-      return new Renderer.Rendered(m.text(), m.blocks(), Chart.png(report));
+    return (report, today, now, language) -> {
+      ReportBlocks.Message m = ReportBlocks.report(report, ReportBlocks.Options.plain(today, now, language));
+      return new Renderer.Rendered(m.text(), m.blocks(), Chart.png(report, language));
     };
   }
 }

@@ -1,5 +1,7 @@
 package com.deskstats.config;
 
+import com.deskstats.text.Language;
+
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -44,7 +46,8 @@ public record Settings(
     Set<String> botViewers,
     Optional<String> metricsToken,
     Duration alertInterval,
-    Duration alertCooldown) {
+    Duration alertCooldown,
+    Language botLanguage) {
 
   /** Desk's regional API hosts (SPEC §1). */
   public static final Map<String, String> REGIONS = Map.of(
@@ -122,7 +125,13 @@ public record Settings(
         r.optional("BOT_VIEWERS").map(Settings::viewers).orElse(Set.of()),
         r.optional("METRICS_TOKEN"),
         r.duration("ALERT_INTERVAL", "10m", Duration.ofSeconds(5)),
-        r.duration("ALERT_COOLDOWN", "1h"));
+        r.duration("ALERT_COOLDOWN", "1h"),
+        language(r.string("BOT_LANGUAGE", "en")));
+  }
+
+  private static Language language(String value) {
+    return Language.parse(value).orElseThrow(() -> new ConfigException("BOT_LANGUAGE must be 'en' or 'zh', not '"
+        + value.strip() + "'."));
   }
 
   /** The JDBC URL in force: DATABASE_URL or the embedded H2 default. */

@@ -195,7 +195,7 @@ final class Deliverer {
         return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", e.userMessage());
       }
       Instant now = clock.instant();
-      Renderer.Rendered r = renderer.render(report, now.atZone(deskZone).toLocalDate(), now);
+      Renderer.Rendered r = renderer.render(report, now.atZone(deskZone).toLocalDate(), now, com.deskstats.text.Language.EN);
       SlackCalls.Posted posted;
       try {
         posted = slack.post(channelId, r.text(), r.blocks());

@@ -1,6 +1,7 @@
 package com.deskstats.digest;
 
 import com.deskstats.stats.Report;
+import com.deskstats.text.Language;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +14,11 @@ import java.util.List;
 @FunctionalInterface
 public interface Renderer {
 
-  /** @param today the Desk day when the digest is made; @param now the time it is made */
-  Rendered render(Report report, LocalDate today, Instant now);
+  /**
+   * @param today the Desk day when the digest is made; @param now the time it is made; @param language the
+   *     subscription's language (its {@code lang}, else BOT_LANGUAGE)
+   */
+  Rendered render(Report report, LocalDate today, Instant now, Language language);
 
   /**
    * A rendered digest.

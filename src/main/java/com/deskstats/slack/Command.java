@@ -1,5 +1,6 @@
 package com.deskstats.slack;
 
+import com.deskstats.text.Language;
 import com.deskstats.stats.Period;
 import java.time.LocalTime;
 import java.util.List;
@@ -171,7 +172,12 @@ public sealed interface Command {
   }
 
   /** Add an alert rule (SPEC §8) posting to a channel (empty: the one the command came from). */
-  record AlertAdd(Optional<String> channelId, AlertCondition condition) implements Command {
+  record AlertAdd(Optional<String> channelId, AlertCondition condition, Optional<Language> lang) implements Command {
+    /** A rule whose posts use BOT_LANGUAGE. */
+    public AlertAdd(Optional<String> channelId, AlertCondition condition) {
+      this(channelId, condition, Optional.empty());
+    }
+
     @Override
     public String name() {
       return "alert";
@@ -211,6 +217,11 @@ public sealed interface Command {
     /** The sentence followed by the usage text. */
     public String message() {
       return sentence + "\n\n" + CommandParser.USAGE;
+    }
+
+    /** The sentence followed by the usage text, in the reader's language. */
+    public String message(com.deskstats.text.Texts texts) {
+      return message();
     }
   }
 }

@@ -39,6 +39,11 @@ public final class CommandParser {
       "`public` posts the answer in the channel; otherwise only you see it. "
           + "Managing the digest, groups and links is for workspace admins and bot admins.");
 
+  /** Usage help in the reader's language, mrkdwn. */
+  public static String help(com.deskstats.text.Texts texts) {
+    return USAGE;
+  }
+
   /** The words after {@code group} that make it a change to the groups rather than a scoped report. */
   static final java.util.Set<String> GROUP_VERBS = java.util.Set.of("set", "add", "remove");
 

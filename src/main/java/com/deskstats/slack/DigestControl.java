@@ -1,5 +1,6 @@
 package com.deskstats.slack;
 
+import com.deskstats.text.Language;
 import java.time.LocalTime;
 import java.util.Optional;
 
@@ -33,4 +34,26 @@ public interface DigestControl {
 
   /** Posts yesterday's digest to the channel now, as a test send that is not the day's delivery. */
   String digestNow(String channelId, String userId);
+
+  // The asker's language: each answer is written for the person who asked (SPEC §6 BOT_LANGUAGE).
+
+  /** As {@link #subscribe(String, Optional, DigestOptions, String)}, answering in {@code lang}. */
+  default String subscribe(Language lang, String channelId, Optional<LocalTime> time, DigestOptions options, String userId) {
+    return subscribe(channelId, time, options, userId);
+  }
+
+  /** As {@link #unsubscribe(String, boolean, Optional, String)}, answering in {@code lang}. */
+  default String unsubscribe(Language lang, String channelId, boolean weekly, Optional<String> group, String userId) {
+    return unsubscribe(channelId, weekly, group, userId);
+  }
+
+  /** As {@link #list()}, answering in {@code lang}. */
+  default String list(Language lang) {
+    return list();
+  }
+
+  /** As {@link #digestNow(String, String)}, answering in {@code lang}. */
+  default String digestNow(Language lang, String channelId, String userId) {
+    return digestNow(channelId, userId);
+  }
 }

@@ -15,6 +15,9 @@ import com.deskstats.stats.Period;
 import com.deskstats.stats.Ranked;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.TeamSummary;
+import com.deskstats.text.Formats;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.google.gson.Gson;
 import com.google.gson.annotations.SerializedName;
 import com.slack.api.model.block.LayoutBlock;
@@ -64,16 +67,38 @@ public final class ReportBlocks {
    * @param ephemeral the message is only visible to the asker, so it offers "Post to channel"
    * @param buttons whether to add the previous/next/post buttons (the digest has none)
    * @param now the current instant, for the data's age
+   * @param language the reader's language
    */
-  public record Options(LocalDate today, boolean ephemeral, boolean buttons, Instant now) {
+  public record Options(LocalDate today, boolean ephemeral, boolean buttons, Instant now, Language language) {
     public Options {
       Objects.requireNonNull(today);
       Objects.requireNonNull(now);
+      Objects.requireNonNull(language);
+    }
+
+    /** Options for an English reader. */
+    public Options(LocalDate today, boolean ephemeral, boolean buttons, Instant now) {
+      this(today, ephemeral, buttons, now, Language.EN);
     }
 
     /** No buttons, not ephemeral: the digest's and a public post's options. */
     public static Options plain(LocalDate today, Instant now) {
       return new Options(today, false, false, now);
+    }
+
+    /** No buttons, not ephemeral, in a language: a channel post's options. */
+    public static Options plain(LocalDate today, Instant now, Language language) {
+      return new Options(today, false, false, now, language);
+    }
+
+    /** The sentences of the reader's language. */
+    public Texts texts() {
+      return Texts.of(language);
+    }
+
+    /** The numbers, durations and dates of the reader's language. */
+    public Formats formats() {
+      return Texts.of(language).formats();
     }
   }
 

@@ -1,5 +1,7 @@
 package com.deskstats.stats;
 
+import com.deskstats.text.Language;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -35,6 +37,10 @@ public final class Chart {
   private static final Color SAMPLE = new Color(0xE01E5A);
 
   /** The chart of a report as PNG bytes, {@value #WIDTH}×{@value #HEIGHT}. */
+  public static byte[] png(Report r, Language language) {
+    return png(r);
+  }
+
   public static byte[] png(Report r) {
     BufferedImage img = image(r);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

@@ -1,5 +1,7 @@
 package com.deskstats.stats;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +57,13 @@ public record Comparison(
 
   /** For people: "Sat 21 Nov 2026", "Sat 21 Nov 2026 until 14:05" or "1 Nov – 7 Nov 2026". */
   public String label() {
-    return period.label() + until.map(t -> " until " + HH_MM.format(t)).orElse("");
+    return label(Language.EN);
+  }
+
+  /** As {@link #label()} in a language: "2026年11月21日 周六（截至 14:05）". */
+  public String label(Language language) {
+    String days = period.label(language);
+    return until.map(t -> Texts.of(language).get("format.until", days, HH_MM.format(t))).orElse(days);
   }
 
   /** The agent's move on the satisfaction board since the comparison period. */

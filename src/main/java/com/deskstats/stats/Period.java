@@ -1,11 +1,11 @@
 package com.deskstats.stats;
 
+import com.deskstats.text.Formats;
+import com.deskstats.text.Language;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** A whole number of Desk days, {@code from} to {@code to} inclusive, at most {@link #MAX_DAYS}. */
 public record Period(LocalDate from, LocalDate to) {
@@ -43,14 +43,14 @@ public record Period(LocalDate from, LocalDate to) {
     return new Period(from.plusDays(days), to.plusDays(days));
   }
 
-  /** For people: "Tue 24 Nov 2026" or "1 Nov – 7 Nov 2026". */
+  /** For people, in English: "Tue 24 Nov 2026" or "1 Nov – 7 Nov 2026". */
   public String label() {
-    DateTimeFormatter full = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    if (from.equals(to)) return full.format(from);
-    DateTimeFormatter start = from.getYear() == to.getYear()
-        ? DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH)
-        : DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    return start.format(from) + " – " + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(to);
+    return label(Language.EN);
+  }
+
+  /** For people: "Tue 24 Nov 2026", "1 Nov – 7 Nov 2026"; "2026年11月24日 周二", "2026年11月1日至11月7日". */
+  public String label(Language language) {
+    return Formats.of(language).days(from, to);
   }
 
   /** Canonical text that the command grammar parses back to this period: "2026-11-24" or "2026-11-01..2026-11-07". */

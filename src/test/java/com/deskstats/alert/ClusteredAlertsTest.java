@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class ClusteredAlertsTest {
   static final String TOKEN = "xoxb-test-token";
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  static final Renderer RENDERER = (report, today, now) -> new Renderer.Rendered("digest", List.of(), new byte[0]);
+  static final Renderer RENDERER = (report, today, now, language) -> new Renderer.Rendered("digest", List.of(), new byte[0]);
 
   private final List<Digest> nodes = new ArrayList<>();
 

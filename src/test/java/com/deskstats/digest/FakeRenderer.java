@@ -11,7 +11,7 @@ final class FakeRenderer {
   private FakeRenderer() {}
 
   static Renderer renderer() {
-    return (report, today, now) -> new Renderer.Rendered("Desk digest for " + report.period().token(),
+    return (report, today, now, language) -> new Renderer.Rendered("Desk digest for " + report.period().token(),
         List.of(Blocks.section(s -> s.text(BlockCompositions.markdownText("*Digest* " + report.period().token())))),
         PNG);
   }

@@ -207,7 +207,7 @@ class WarmUpTest {
   private static Digest node(String url, DataSource db, Node n, Clock clock) throws Exception {
     Settings settings = Settings.load(Map.of("DATABASE_URL", url, "SLACK_BOT_TOKEN", "xoxb-unused"));
     return Digest.start(settings, db, n.reports(), Slack.getInstance().methods("xoxb-unused"),
-        (report, today, now) -> {
+        (report, today, now, language) -> {
           throw new AssertionError("no digest is due");
         }, new Metrics(false), clock, Map.of(WarmUpJob.class, new WarmUpJob(n.warmer(), WarmUp.RETRY_AFTER)));
   }
