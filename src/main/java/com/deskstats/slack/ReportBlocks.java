@@ -1,6 +1,5 @@
 package com.deskstats.slack;
 
-import static com.deskstats.slack.ReportFormat.percent;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.section;
@@ -116,9 +115,13 @@ public final class ReportBlocks {
 
   // ---------------------------------------------------------------- pieces both layouts share
 
-  static String title(String what, Report r) {
-    return (r.sample() ? "[Sample data] " : "") + what + r.scope().group().map(g -> " · group " + g).orElse("")
-        + " · " + r.period().label();
+  /** The header of a report or a card in the reader's language, with the sample mark and the group it covers. */
+  static String title(boolean card, Report r, Texts t) {
+    String period = r.period().label(t.language());
+    String what = card ? "report.title.card" : "report.title.team";
+    String title = r.scope().group().isPresent()
+        ? t.get(what + "_group", period, r.scope().group().get()) : t.get(what, period);
+    return r.sample() ? t.get("report.title.sample", title) : title;
   }
 
   /** What the buttons add to their command text so a press re-runs the same scope: " group NAME", or nothing. */
@@ -131,17 +134,18 @@ public final class ReportBlocks {
     return previous == null || previous.activeAgents() == 0 ? null : previous;
   }
 
-  static String satisfactionMove(Report r, Ranked x) {
-    return r.comparison() == null ? "" : r.comparison().satisfactionMove(x).text();
+  static String satisfactionMove(Report r, Ranked x, Language l) {
+    return r.comparison() == null ? "" : r.comparison().satisfactionMove(x).text(l);
   }
 
-  static String firstResponseMove(Report r, Ranked x) {
-    return r.comparison() == null ? "" : r.comparison().firstResponseMove(x).text();
+  static String firstResponseMove(Report r, Ranked x, Language l) {
+    return r.comparison() == null ? "" : r.comparison().firstResponseMove(x).text(l);
   }
 
-  static String within30(AgentStats a) {
+  static String within30(AgentStats a, Options o) {
     OptionalDouble share = a.firstRespUnder30Share();
-    return share.isPresent() ? percent(share.getAsDouble()) + " within 30 s" : "none answered";
+    return share.isPresent() ? o.texts().get("report.within30", o.formats().percent(share.getAsDouble()))
+        : o.texts().get("report.within30_none");
   }
 
   static LayoutBlock mrkdwnSection(String text) {
@@ -149,16 +153,18 @@ public final class ReportBlocks {
   }
 
   static LayoutBlock contextLine(Report r, Options o) {
-    StringBuilder s = new StringBuilder();
-    if (r.sample()) s.append("*Sample data*: the bundled demo team, not your Desk · ");
-    s.append("Period ").append(r.period().label())
-        .append(" · days in ").append(r.zone().getId())
-        .append(" · ").append(ReportFormat.dataAge(r.dataAsOf(), r.zone(), o.now()));
+    Texts t = o.texts();
+    Language l = o.language();
+    String period = r.period().label(l);
+    String age = o.formats().dataAge(r.dataAsOf(), r.zone(), o.now());
     Comparison c = r.comparison();
-    if (c != null) {
-      s.append(" · compared with ").append(c.label()).append(comparable(r.previous()) == null ? ", no data then" : "");
-    }
-    String text = Mrkdwn.escape(Mrkdwn.truncate(s.toString(), 1000));
+    String line;
+    if (c == null) line = t.get("report.context", period, r.zone().getId(), age);
+    else if (comparable(r.previous()) == null) {
+      line = t.get("report.context_compared_no_data", period, r.zone().getId(), age, c.label(l));
+    } else line = t.get("report.context_compared", period, r.zone().getId(), age, c.label(l));
+    if (r.sample()) line = t.get("report.context_sample", line);
+    String text = Mrkdwn.escape(Mrkdwn.truncate(line, 1000));
     return context(List.of(markdownText(text)));
   }
 
@@ -167,18 +173,17 @@ public final class ReportBlocks {
     int days = period.days();
     Period earlier = period.shift(-days);
     Period later = period.shift(days);
-    String span = days == 1 ? "day" : days + " days";
     List<BlockElement> buttons = new ArrayList<>(3);
     String prev = prefix + earlier.token() + suffix;
     String next = prefix + later.token() + suffix;
     String self = prefix + period.token() + suffix;
     if (self.length() > MAX_BUTTON_VALUE || next.length() > MAX_BUTTON_VALUE) return java.util.Optional.empty();
-    buttons.add(button(b -> b.actionId(ACTION_PREV).text(plainText("◀ Previous " + span, true)).value(prev)));
+    buttons.add(button(b -> b.actionId(ACTION_PREV).text(plainText(o.texts().get("report.button.previous", days), true)).value(prev)));
     if (!later.to().isAfter(o.today())) {
-      buttons.add(button(b -> b.actionId(ACTION_NEXT).text(plainText("Next " + span + " ▶", true)).value(next)));
+      buttons.add(button(b -> b.actionId(ACTION_NEXT).text(plainText(o.texts().get("report.button.next", days), true)).value(next)));
     }
     if (o.ephemeral()) {
-      buttons.add(button(b -> b.actionId(ACTION_POST).text(plainText("Post to channel", true)).style("primary").value(self)));
+      buttons.add(button(b -> b.actionId(ACTION_POST).text(plainText(o.texts().get("report.button.post"), true)).style("primary").value(self)));
     }
     return java.util.Optional.of(actions(a -> a.blockId("deskstats_nav").elements(buttons)));
   }
@@ -187,7 +192,12 @@ public final class ReportBlocks {
 
   /** A one-sentence message (an error, usage help): the sentence as text and as one section. */
   public static Message notice(String sentence) {
-    String text = sentence == null || sentence.isBlank() ? "Something went wrong." : sentence;
+    return notice(sentence, Language.EN);
+  }
+
+  /** As {@link #notice(String)}, with the fallback for an empty sentence in the reader's language. */
+  public static Message notice(String sentence, Language language) {
+    String text = sentence == null || sentence.isBlank() ? Texts.of(language).get("report.notice_failed") : sentence;
     String safe = Mrkdwn.truncate(Mrkdwn.escape(text), MAX_SECTION_TEXT);
     return new Message(safe, List.of(section(s -> s.text(markdownText(safe)))));
   }
@@ -197,7 +207,13 @@ public final class ReportBlocks {
    * fallback. Anything from Desk or a user inside it must already be {@link Mrkdwn#escape}d.
    */
   public static Message noticeMrkdwn(String trustedMrkdwn) {
-    String text = trustedMrkdwn == null || trustedMrkdwn.isBlank() ? "Something went wrong." : trustedMrkdwn;
+    return noticeMrkdwn(trustedMrkdwn, Language.EN);
+  }
+
+  /** As {@link #noticeMrkdwn(String)}, with the fallback for an empty text in the reader's language. */
+  public static Message noticeMrkdwn(String trustedMrkdwn, Language language) {
+    String text = trustedMrkdwn == null || trustedMrkdwn.isBlank()
+        ? Texts.of(language).get("report.notice_failed") : trustedMrkdwn;
     String cut = Mrkdwn.truncate(text, MAX_SECTION_TEXT);
     return new Message(cut, List.of(section(s -> s.text(markdownText(cut)))));
   }

@@ -99,7 +99,12 @@ public record Comparison(
 
     /** "▲2", "▼1", "=" or "new". */
     public String text() {
-      if (isNew) return "new";
+      return text(Language.EN);
+    }
+
+    /** As {@link #text()} in a language: only "new" has words ("新上榜"). */
+    public String text(Language language) {
+      if (isNew) return Texts.of(language).get("report.move_new");
       if (places == 0) return "=";
       return (places > 0 ? "▲" : "▼") + Math.abs(places);
     }
