@@ -1,6 +1,8 @@
 package com.deskstats.stats;
 
+import com.deskstats.text.Formats;
 import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -38,11 +39,7 @@ public final class Chart {
 
   /** The chart of a report as PNG bytes, {@value #WIDTH}×{@value #HEIGHT}. */
   public static byte[] png(Report r, Language language) {
-    return png(r);
-  }
-
-  public static byte[] png(Report r) {
-    BufferedImage img = image(r);
+    BufferedImage img = image(r, language);
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     try {
       ImageIO.write(img, "png", out);
@@ -52,9 +49,19 @@ public final class Chart {
     return out.toByteArray();
   }
 
-  /** The chart as an image, before PNG encoding. */
+  /** The chart in English as PNG bytes. */
+  public static byte[] png(Report r) {
+    return png(r, Language.EN);
+  }
+
+  /** The chart in English as an image, before PNG encoding. */
   static BufferedImage image(Report r) {
-    return image(r, ChartFonts.withSystemFallback(), null);
+    return image(r, Language.EN);
+  }
+
+  /** The chart as an image, before PNG encoding. */
+  static BufferedImage image(Report r, Language language) {
+    return image(r, language, ChartFonts.withSystemFallback(), null, null);
   }
 
   /** A text drawn on the chart: from {@code x} to {@code right}, in a column that ends at {@code limit}. */
@@ -70,11 +77,18 @@ public final class Chart {
    * The chart drawn with {@code fonts}; every text drawn is added to {@code drawn} when that is not null.
    */
   static BufferedImage image(Report r, ChartFonts fonts, List<Drawn> drawn) {
-    return image(r, fonts, drawn, null);
+    return image(r, Language.EN, fonts, drawn, null);
   }
 
   /** As {@link #image(Report, ChartFonts, List)}, adding each board's track (satisfaction first) to {@code tracks}. */
   static BufferedImage image(Report r, ChartFonts fonts, List<Drawn> drawn, List<Track> tracks) {
+    return image(r, Language.EN, fonts, drawn, tracks);
+  }
+
+  /** The chart in {@code language}, noting what it drew in {@code drawn} and the tracks in {@code tracks}. */
+  static BufferedImage image(Report r, Language language, ChartFonts fonts, List<Drawn> drawn, List<Track> tracks) {
+    Texts t = Texts.of(language);
+    Formats f = t.formats();
     BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
@@ -88,7 +102,7 @@ public final class Chart {
 
       int badgeX = right;
       if (r.sample()) {
-        String mark = "Sample data";
+        String mark = t.get("report.chart.sample");
         int w = c.width(mark, Font.BOLD, 24) + 28;
         badgeX = right - w;
         g.setColor(SAMPLE);
@@ -98,10 +112,10 @@ public final class Chart {
         badgeX -= 20;
       }
       g.setColor(INK);
-      c.text("Desk team leaderboard · " + r.period().label(), Font.BOLD, 34, MARGIN, 58, badgeX);
+      c.text(t.get("report.chart.title", r.period().label(language)), Font.BOLD, 34, MARGIN, 58, badgeX);
       g.setColor(MUTED);
-      c.text("Days in " + r.zone().getId() + " · top " + Math.min(Math.max(r.topN(), 0), MAX_ROWS)
-          + " of each board", Font.PLAIN, 20, MARGIN, 90, right);
+      c.text(t.get("report.chart.subtitle", r.zone().getId(), Math.min(Math.max(r.topN(), 0), MAX_ROWS)),
+          Font.PLAIN, 20, MARGIN, 90, right);
 
       int rows = Math.min(Math.max(r.topN(), 0), MAX_ROWS);
       List<Bar> sat = new ArrayList<>();
@@ -111,7 +125,7 @@ public final class Chart {
         sat.add(new Bar(x.rank(), a, share, Leaderboards.wilsonLowerBound(a.satisfiedSessions(), a.ratedSessions()),
             Leaderboards.wilsonUpperBound(a.satisfiedSessions(), a.ratedSessions()),
             percent(share) + " (" + a.satisfiedSessions() + "/" + a.ratedSessions() + ")",
-            r.comparison() == null ? "" : r.comparison().satisfactionMove(x).text()));
+            r.comparison() == null ? "" : r.comparison().satisfactionMove(x).text(language)));
       }
       List<Bar> resp = new ArrayList<>();
       List<Ranked> fr = r.firstResponse().subList(0, Math.min(rows, r.firstResponse().size()));
@@ -120,18 +134,19 @@ public final class Chart {
         AgentStats a = x.agent();
         double frac = slowest <= 0 ? 0 : a.avgFirstRespTime() / slowest;
         String within = a.firstRespUnder30Share().isPresent()
-            ? " · " + percent(a.firstRespUnder30Share().getAsDouble()) + " ≤30s" : "";
-        resp.add(new Bar(x.rank(), a, frac, Double.NaN, Double.NaN, seconds(a.avgFirstRespTime()) + within,
-            r.comparison() == null ? "" : r.comparison().firstResponseMove(x).text()));
+            ? " · " + t.get("report.chart.within30", percent(a.firstRespUnder30Share().getAsDouble())) : "";
+        resp.add(new Bar(x.rank(), a, frac, Double.NaN, Double.NaN, f.seconds(a.avgFirstRespTime()) + within,
+            r.comparison() == null ? "" : r.comparison().firstResponseMove(x).text(language)));
       }
-      c.text("Satisfaction whiskers: 95% Wilson interval; the board ranks by its lower end.", Font.PLAIN, 17, MARGIN,
-          114, right);
+      c.text(t.get("report.chart.whiskers"), Font.PLAIN, 17, MARGIN, 114, right);
       int top = 130;
       int panelW = (WIDTH - MARGIN * 2 - 40) / 2;
-      panel(c, MARGIN, top, panelW, rows, "Satisfaction", "Wilson-ranked, at least " + r.minRatings() + " ratings",
-          SATISFACTION, sat, r.satisfaction().size(), "No agent has " + r.minRatings() + "+ ratings");
-      panel(c, MARGIN + panelW + 40, top, panelW, rows, "First response", "average, fastest first",
-          RESPONSE, resp, r.firstResponse().size(), "No agent answered a session");
+      panel(c, t, MARGIN, top, panelW, rows, t.get("report.label.satisfaction"),
+          t.get("report.chart.satisfaction_note", r.minRatings()), SATISFACTION, sat, r.satisfaction().size(),
+          t.get("report.chart.satisfaction_none", r.minRatings()));
+      panel(c, t, MARGIN + panelW + 40, top, panelW, rows, t.get("report.label.first_response"),
+          t.get("report.chart.first_response_note"), RESPONSE, resp, r.firstResponse().size(),
+          t.get("report.chart.first_response_none"));
     } finally {
       g.dispose();
     }
@@ -144,10 +159,16 @@ public final class Chart {
   private record Bar(int rank, AgentStats agent, double fraction, double low, double high, String value,
       String move) {}
 
+  /** The name column's width, and the narrowest it gets to leave a wide value whole. */
+  private static final int NAME_W = 240;
+  private static final int MIN_NAME_W = 160;
+  /** The shortest track a bar keeps. */
+  private static final int MIN_BAR = 60;
+
   /** Space between a value and its movement. */
   private static final int MOVE_GAP = 10;
 
-  private static void panel(Canvas c, int x, int y, int w, int rows, String title, String note,
+  private static void panel(Canvas c, Texts t, int x, int y, int w, int rows, String title, String note,
       Color color, List<Bar> bars, int total, String empty) {
     Graphics2D g = c.g;
     int right = x + w;
@@ -167,12 +188,13 @@ public final class Chart {
       c.text(empty, Font.PLAIN, 22, x, listTop + 36, right);
     }
     int rankW = 46;
-    int nameW = 240;
-    int barX = x + nameW + 10;
     // Room for the widest value and its movement after the longest bar (or whisker), so that neither is cut.
     int widest = 0;
     for (Bar b : bars) widest = Math.max(widest, c.width(b.value(), Font.PLAIN, 18) + moveWidth(c, b));
-    int valueW = Math.min(widest + 10, w - nameW - 10 - 60); // a bar keeps at least 60 px
+    // Names give up width (down to MIN_NAME_W, cut with "…") before a value would be cut: wide Chinese values.
+    int nameW = Math.max(MIN_NAME_W, Math.min(NAME_W, w - 10 - MIN_BAR - widest - 10));
+    int barX = x + nameW + 10;
+    int valueW = Math.min(widest + 10, w - nameW - 10 - MIN_BAR); // a bar keeps at least MIN_BAR px
     int barMax = right - barX - valueW;
     if (c.tracks != null) c.tracks.add(new Track(barX, barMax, listTop, rowH));
     for (int i = 0; i < bars.size(); i++) {
@@ -208,8 +230,7 @@ public final class Chart {
     }
     if (total > bars.size()) {
       g.setColor(MUTED);
-      c.text("…and " + String.format(Locale.ENGLISH, "%,d", total - bars.size()) + " more", Font.ITALIC, 20, x,
-          HEIGHT - 20, right);
+      c.text(t.get("report.more", t.formats().count(total - bars.size())), Font.ITALIC, 20, x, HEIGHT - 20, right);
     }
   }
 
@@ -241,13 +262,6 @@ public final class Chart {
     long p = Math.round(share * 100);
     if (p >= 100 && share < 1) p = 99;
     return p + "%";
-  }
-
-  private static String seconds(double seconds) {
-    long s = Math.max(0, Math.round(seconds));
-    if (s < 60) return s + "s";
-    if (s < 3600) return String.format(Locale.ENGLISH, "%dm %02ds", s / 60, s % 60);
-    return String.format(Locale.ENGLISH, "%dh %02dm", s / 3600, (s % 3600) / 60);
   }
 
   /** Control characters, line breaks and bidi overrides out: a name is drawn as one left-to-right line. */

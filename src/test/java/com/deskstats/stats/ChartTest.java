@@ -3,6 +3,8 @@ package com.deskstats.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskstats.testing.RenderFixtures;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -185,7 +188,111 @@ class ChartTest {
     assertThat(value.x()).isGreaterThan(hi + 1);
   }
 
-  /** Red + green + blue of a pixel: low is dark ink, 765 is white. */
+  @Test
+  void chineseChartHasChineseTitlesLegendsValuesAndSampleBadge() {
+    List<AgentStats> agents = new ArrayList<>(List.of(
+        RenderFixtures.agent("li@x", "李娜", 40, 0, 12, 11, 21, 31),
+        RenderFixtures.agent("wang@x", "王伟", 40, 0, 12, 12, 3_725, 40),
+        RenderFixtures.agent("zhang@x", "张敏", 12, 0, 12, 10, 59, 12),
+        RenderFixtures.agent("chen@x", "陈静", 12, 0, 12, 9, 75, 5)));
+    Report r = RenderFixtures.report(new Period(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22)), agents,
+        true, 3, 10);
+    List<Chart.Drawn> drawn = new ArrayList<>();
+    Chart.image(r, Language.ZH, ChartFonts.bundledOnly(), drawn, null);
+    assertThat(texts(drawn)).contains("示例数据", "Desk 团队排行榜 · 2026年11月16日至11月22日",
+        "按 Asia/Shanghai 时区计日 · 每个榜单前 10 名", "满意度误差线：95% Wilson 区间；榜单按区间下限排名。",
+        "满意度", "按 Wilson 下限排名，至少 3 条评价", "首次响应", "平均用时，最快的在前",
+        "21秒 · 78% ≤30秒", "1小时02分 · 100% ≤30秒", "1分15秒 · 42% ≤30秒", "新上榜")
+        .noneMatch(t -> t.matches(".*(Satisfaction|First response|Sample data|leaderboard|avg|new).*"));
+    BufferedImage sample = Chart.image(r, Language.ZH);
+    Color badge = new Color(sample.getRGB(Chart.WIDTH - 44, 48));
+    assertThat(badge.getRed()).isGreaterThan(180);
+    assertThat(badge.getGreen()).isLessThan(90);
+    assertThat(sameImage(sample, Chart.image(r, Language.EN))).isFalse();
+  }
+
+  @Test
+  void chineseEmptyBoardsAndTheTailAreChinese() {
+    List<Chart.Drawn> drawn = new ArrayList<>();
+    Chart.image(RenderFixtures.report(DAY, List.of(), false, 3, 10), Language.ZH, ChartFonts.bundledOnly(), drawn, null);
+    assertThat(texts(drawn)).contains("Desk 团队排行榜 · 2026年11月24日 周二", "没有客服达到 3 条评价", "没有客服应答过会话");
+    List<AgentStats> agents = new ArrayList<>();
+    for (int i = 0; i < 30; i++) agents.add(RenderFixtures.agent("a" + i + "@x", "客服" + i, 30, 0, 10, 9, 5 + i, 20));
+    drawn.clear();
+    Chart.image(RenderFixtures.report(DAY, agents, false, 3, 30), Language.ZH, ChartFonts.bundledOnly(), drawn, null);
+    assertThat(texts(drawn)).contains("…另有 18 位客服");
+  }
+
+  /**
+   * No label is cut or reaches past its column in either language, with the longest period label (a range across
+   * years), a long zone name, a sample badge and long names in every script.
+   */
+  @Test
+  void noLabelIsCutAtTheEdgeInEitherLanguage() {
+    List<AgentStats> agents = List.of(
+        RenderFixtures.agent("long@x", "Nguyễn Thị Hạnh Phương Thảo Trần Lê", 40, 0, 12, 11, 21, 31),
+        RenderFixtures.agent("cjk@x", "名字很长的客服人员名字很长的客服人员", 40, 0, 12, 12, 3_725, 40),
+        RenderFixtures.agent("ko@x", "김민준김민준김민준김민준김민준", 12_345, 0, 12_345, 12_344, 59, 12_345));
+    Period longest = new Period(LocalDate.of(2026, 12, 20), LocalDate.of(2027, 1, 19));
+    for (Language l : Language.values()) {
+      for (Period p : List.of(DAY, longest)) {
+        Report r = RenderFixtures.report(p, agents, true, 3, 10);
+        List<Chart.Drawn> drawn = new ArrayList<>();
+        Chart.image(r, l, ChartFonts.bundledOnly(), drawn, null);
+        assertThat(drawn).isNotEmpty().allSatisfy(d -> {
+          assertThat(d.right()).as("right end of %s", d.text()).isLessThanOrEqualTo(d.limit());
+          assertThat(d.limit()).as("column of %s", d.text()).isLessThanOrEqualTo(Chart.WIDTH - 40);
+        });
+        Texts t = Texts.of(l);
+        assertThat(texts(drawn)).as("labels in %s", l).contains(t.get("report.chart.sample"),
+            t.get("report.chart.title", p.label(l)), t.get("report.chart.subtitle", "Asia/Shanghai", 10),
+            t.get("report.chart.whiskers"), t.get("report.label.satisfaction"), t.get("report.label.first_response"),
+            t.get("report.chart.satisfaction_note", 3), t.get("report.chart.first_response_note"));
+        List<String> names = texts(drawn).stream().filter(x -> x.startsWith("Nguyễn") || x.startsWith("名字")
+            || x.startsWith("김민준")).toList();
+        assertThat(names).hasSize(6).allSatisfy(n -> assertThat(n).endsWith("…"));
+        assertThat(texts(drawn)).filteredOn(x -> !names.contains(x)).noneMatch(x -> x.endsWith("…"));
+      }
+    }
+  }
+
+  /** Every character the Chinese chart can draw outside names is a real glyph of the bundled font: no tofu. */
+  @Test
+  void everyChineseCharacterOfTheChartIsInTheBundledFont() {
+    Font font = ChartFonts.bundled().deriveFont(22f);
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    Texts zh = Texts.of(Language.ZH);
+    StringBuilder all = new StringBuilder();
+    Map<String, Object[]> keys = Map.ofEntries(
+        Map.entry("report.chart.sample", new Object[0]),
+        Map.entry("report.chart.title", new Object[] {"x"}),
+        Map.entry("report.chart.subtitle", new Object[] {"Asia/Shanghai", 10}),
+        Map.entry("report.chart.within30", new Object[] {"78%"}),
+        Map.entry("report.chart.whiskers", new Object[0]),
+        Map.entry("report.chart.satisfaction_note", new Object[] {3}),
+        Map.entry("report.chart.satisfaction_none", new Object[] {3}),
+        Map.entry("report.chart.first_response_note", new Object[0]),
+        Map.entry("report.chart.first_response_none", new Object[0]),
+        Map.entry("report.label.satisfaction", new Object[0]),
+        Map.entry("report.label.first_response", new Object[0]),
+        Map.entry("report.more", new Object[] {"1,234"}),
+        Map.entry("report.move_new", new Object[0]));
+    keys.forEach((k, args) -> all.append(zh.get(k, args)));
+    // Durations and every weekday and month of the period labels.
+    for (double sec : new double[] {5, 75, 3_725}) all.append(zh.formats().seconds(sec));
+    for (int d = 0; d < 7; d++) all.append(Period.day(LocalDate.of(2026, 11, 23).plusDays(d)).label(Language.ZH));
+    all.append(new Period(LocalDate.of(2026, 12, 20), LocalDate.of(2027, 1, 19)).label(Language.ZH));
+    all.append(new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 7)).label(Language.ZH));
+    String text = all.toString().replace(" ", "");
+    assertThat(font.canDisplayUpTo(text)).as("first character the bundled font lacks in %s", text).isEqualTo(-1);
+    GlyphVector gv = font.createGlyphVector(frc, text);
+    for (int i = 0; i < gv.getNumGlyphs(); i++) {
+      assertThat(gv.getGlyphCode(i)).as("glyph %d of %s", i, text).isNotEqualTo(font.getMissingGlyphCode());
+    }
+    assertThat(text).contains("示例数据", "排行榜", "周一", "周日", "秒", "小时");
+  }
+
+
   private static int ink(BufferedImage img, int x, int y) {
     Color c = new Color(img.getRGB(x, y));
     return c.getRed() + c.getGreen() + c.getBlue();
