@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.testing.RenderFixtures;
+import com.deskstats.text.Language;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,8 @@ class ReportBlocksGoldenTest {
   private static final Path DIR = Path.of("src/test/resources/golden");
   private static final ReportBlocks.Options OPTIONS =
       new ReportBlocks.Options(RenderFixtures.TODAY, true, true, RenderFixtures.NOW);
+  private static final ReportBlocks.Options ZH =
+      new ReportBlocks.Options(RenderFixtures.TODAY, true, true, RenderFixtures.NOW, Language.ZH);
   private static final Period YESTERDAY = Period.day(LocalDate.of(2026, 11, 24));
 
   @Test
@@ -41,6 +44,25 @@ class ReportBlocksGoldenTest {
     Report r = RenderFixtures.smallTeam(YESTERDAY, false);
     assertGolden("card-hostile-nickname.json",
         ReportBlocks.toPrettyJson(ReportBlocks.card(RenderFixtures.card(r, "bob@example.com"), OPTIONS)));
+  }
+
+  @Test
+  void smallTeamReportMatchesChineseGolden() throws IOException {
+    Report r = RenderFixtures.smallTeam(YESTERDAY, false);
+    assertGolden("report-small-team-zh.json", ReportBlocks.toPrettyJson(ReportBlocks.report(r, ZH)));
+  }
+
+  @Test
+  void sampleWeekReportMatchesChineseGolden() throws IOException {
+    Report r = RenderFixtures.smallTeam(new Period(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22)), true);
+    assertGolden("report-sample-week-zh.json", ReportBlocks.toPrettyJson(ReportBlocks.report(r, ZH)));
+  }
+
+  @Test
+  void agentCardMatchesChineseGolden() throws IOException {
+    Report r = RenderFixtures.smallTeam(YESTERDAY, false);
+    assertGolden("card-hostile-nickname-zh.json",
+        ReportBlocks.toPrettyJson(ReportBlocks.card(RenderFixtures.card(r, "bob@example.com"), ZH)));
   }
 
   private static void assertGolden(String name, String actual) throws IOException {

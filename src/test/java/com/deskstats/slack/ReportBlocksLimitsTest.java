@@ -7,6 +7,7 @@ import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.testing.RenderFixtures;
 import com.deskstats.testing.SlackLimits;
+import com.deskstats.text.Language;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,15 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** Slack's limits hold for any team: 0 to 10,000 agents with long, non-ASCII and hostile nicknames. */
+/** Slack's limits hold for any team, in every language: 0 to 10,000 agents with long, non-ASCII and hostile nicknames. */
 class ReportBlocksLimitsTest {
 
   private static final ReportBlocks.Options OPTIONS =
       new ReportBlocks.Options(RenderFixtures.TODAY, true, true, RenderFixtures.NOW);
+
+  private static ReportBlocks.Options options(Language language) {
+    return new ReportBlocks.Options(RenderFixtures.TODAY, true, true, RenderFixtures.NOW, language);
+  }
 
   @Property(tries = 40)
   void reportStaysWithinSlackLimits(
@@ -32,9 +37,10 @@ class ReportBlocksLimitsTest {
       @ForAll("topN") int topN,
       @ForAll @IntRange(min = 1, max = 5) int minRatings,
       @ForAll boolean sample,
-      @ForAll("periods") Period period) {
+      @ForAll("periods") Period period,
+      @ForAll Language language) {
     Report r = RenderFixtures.report(period, team(size, nicknames), sample, minRatings, topN);
-    ReportBlocks.Message m = ReportBlocks.report(r, OPTIONS);
+    ReportBlocks.Message m = ReportBlocks.report(r, options(language));
     assertThat(SlackLimits.violations(ReportBlocks.toJson(m))).isEmpty();
     assertThat(m.text()).isNotBlank();
   }
@@ -46,10 +52,12 @@ class ReportBlocksLimitsTest {
       @ForAll @IntRange(min = 0, max = 9_999) int pick,
       @ForAll("topN") int topN,
       @ForAll boolean sample,
-      @ForAll("periods") Period period) {
+      @ForAll("periods") Period period,
+      @ForAll Language language) {
     List<AgentStats> agents = team(size, nicknames);
     Report r = RenderFixtures.report(period, agents, sample, 3, topN);
-    ReportBlocks.Message m = ReportBlocks.card(RenderFixtures.card(r, agents.get(pick % size).agentId()), OPTIONS);
+    ReportBlocks.Message m = ReportBlocks.card(RenderFixtures.card(r, agents.get(pick % size).agentId()),
+        options(language));
     assertThat(SlackLimits.violations(ReportBlocks.toJson(m))).isEmpty();
     assertThat(m.text()).isNotBlank();
   }
@@ -69,13 +77,42 @@ class ReportBlocksLimitsTest {
   void tenThousandAgentsWithLongestHostileNicknamesFit() {
     List<String> nicknames = List.of("<!channel>".repeat(50), "&".repeat(500), "李".repeat(500), "🚀".repeat(500));
     List<AgentStats> agents = team(10_000, nicknames);
-    for (int topN : new int[] {10, 10_000}) {
-      Report r = RenderFixtures.report(Period.day(RenderFixtures.TODAY.minusDays(1)), agents, true, 1, topN);
-      ReportBlocks.Message m = ReportBlocks.report(r, OPTIONS);
-      assertThat(SlackLimits.violations(ReportBlocks.toJson(m))).isEmpty();
-      assertThat(ReportBlocksTest.sectionTexts(m)).anySatisfy(t -> assertThat(t).containsPattern("…and [0-9,]+ more$"));
-      ReportBlocks.Message card = ReportBlocks.card(RenderFixtures.card(r, agents.get(9_999).agentId()), OPTIONS);
-      assertThat(SlackLimits.violations(ReportBlocks.toJson(card))).isEmpty();
+    for (Language language : Language.values()) {
+      String more = language == Language.ZH ? "…另有 [0-9,]+ 位客服$" : "…and [0-9,]+ more$";
+      for (int topN : new int[] {10, 10_000}) {
+        Report r = RenderFixtures.report(Period.day(RenderFixtures.TODAY.minusDays(1)), agents, true, 1, topN);
+        ReportBlocks.Message m = ReportBlocks.report(r, options(language));
+        assertThat(SlackLimits.violations(ReportBlocks.toJson(m))).isEmpty();
+        assertThat(ReportBlocksTest.sectionTexts(m)).anySatisfy(t -> assertThat(t).containsPattern(more));
+        ReportBlocks.Message card = ReportBlocks.card(RenderFixtures.card(r, agents.get(9_999).agentId()),
+            options(language));
+        assertThat(SlackLimits.violations(ReportBlocks.toJson(card))).isEmpty();
+      }
+    }
+  }
+
+  /** The sizes the issue names, in both languages, for the longest period and a group's header. */
+  @Test
+  void reportAndCardFitForZeroToTenThousandAgentsInBothLanguages() {
+    List<String> nicknames = List.of("李娜", "<!channel> 王伟 & <@U1>", "名字很长的客服人员".repeat(60), "");
+    Period longest = new Period(RenderFixtures.TODAY.minusDays(30), RenderFixtures.TODAY);
+    for (Language language : Language.values()) {
+      for (int size : new int[] {0, 1, 10, 1_000, 10_000}) {
+        List<AgentStats> agents = team(size, nicknames);
+        for (Period period : List.of(Period.day(RenderFixtures.TODAY.minusDays(1)), longest)) {
+          Report r = ReportBlocksTest.inGroup(RenderFixtures.report(period, agents, true, 3, 10_000),
+              "tier-one-support-".repeat(6));
+          ReportBlocks.Message m = ReportBlocks.report(r, options(language));
+          assertThat(SlackLimits.violations(ReportBlocks.toJson(m))).as("report of %d in %s", size, language).isEmpty();
+          assertThat(m.text()).isNotBlank();
+          if (size == 0) continue;
+          ReportBlocks.Message card = ReportBlocks.card(RenderFixtures.card(r, agents.get(size - 1).agentId()),
+              options(language));
+          assertThat(SlackLimits.violations(ReportBlocks.toJson(card))).as("card of %d in %s", size, language)
+              .isEmpty();
+          assertThat(card.text()).isNotBlank();
+        }
+      }
     }
   }
 
