@@ -46,7 +46,8 @@ final class PreviewCommands {
     ExecutorService reportPool = Parts.reportPool();
     try {
       Function<DaySource, Integer> print =
-          days -> Preview.run(opts, Parts.reports(settings, days, clock, reportPool), out, err, clock);
+          days -> Preview.run(opts.orLanguage(settings.botLanguage()), Parts.reports(settings, days, clock, reportPool),
+              out, err, clock);
       return demo ? print.apply(demoDays(settings, clock)) : fromDesk(settings, clock, (days, db) -> print.apply(days));
     } finally {
       reportPool.shutdown();

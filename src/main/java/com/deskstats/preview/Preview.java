@@ -1,7 +1,5 @@
 package com.deskstats.preview;
 
-import static com.deskstats.slack.ReportFormat.count;
-
 import com.deskstats.desk.DeskException;
 import com.deskstats.slack.ReportBlocks;
 import com.deskstats.stats.AgentCard;
@@ -11,6 +9,8 @@ import com.deskstats.stats.PeriodParse;
 import com.deskstats.stats.PeriodParser;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.Reports;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,12 +29,13 @@ public final class Preview {
 
   /** How the command line is used, for help and errors. */
   public static final String USAGE = String.join("\n",
-      "Usage: desk-stats preview [PERIOD] [--agent ID] [--demo] [--json] [--chart FILE]",
+      "Usage: desk-stats preview [PERIOD] [--agent ID] [--demo] [--json] [--chart FILE] [--lang en|zh]",
       "  PERIOD        " + PeriodParser.GRAMMAR,
       "  --agent ID    the card of one agent (Desk AgentId) instead of the team report",
       "  --demo        the bundled sample team instead of your Desk (also DESK_DEMO=true)",
       "  --json        print the Block Kit JSON Slack would get",
       "  --chart FILE  also write the leaderboard chart as PNG to FILE",
+      "  --lang en|zh  the language of the report, the card and the chart (default: BOT_LANGUAGE, else en)",
       "       desk-stats preview alert \"RULE\" [--demo] [--json]   one alert rule against today; see 'preview alert --help'");
 
   /**
@@ -46,9 +47,27 @@ public final class Preview {
    * @param json print Block Kit JSON instead of tables
    * @param chart where to write the chart PNG, if anywhere
    * @param help only print the usage
+   * @param lang the language to print in; empty: BOT_LANGUAGE
    */
   public record Options(String period, Optional<String> agent, boolean demo, boolean json, Optional<Path> chart,
-      boolean help) {}
+      boolean help, Optional<Language> lang) {
+
+    /** Options without {@code --lang}. */
+    public Options(String period, Optional<String> agent, boolean demo, boolean json, Optional<Path> chart,
+        boolean help) {
+      this(period, agent, demo, json, chart, help, Optional.empty());
+    }
+
+    /** These options, in {@code fallback} when {@code --lang} was not given. */
+    public Options orLanguage(Language fallback) {
+      return lang.isPresent() ? this : new Options(period, agent, demo, json, chart, help, Optional.of(fallback));
+    }
+
+    /** The language to print in: {@code --lang}, else English. */
+    public Language language() {
+      return lang.orElse(Language.EN);
+    }
+  }
 
   /** A command line the preview cannot run: one sentence, then the usage. */
   public static final class UsageException extends IllegalArgumentException {
@@ -70,6 +89,7 @@ public final class Preview {
     List<String> words = new ArrayList<>();
     Optional<String> agent = Optional.empty();
     Optional<Path> chart = Optional.empty();
+    Optional<Language> lang = Optional.empty();
     boolean demo = false;
     boolean json = false;
     boolean help = false;
@@ -97,13 +117,20 @@ public final class Preview {
           if (chart.isPresent()) throw new UsageException("--chart was given twice.");
           chart = Optional.of(Path.of(value));
         }
+        case "--lang" -> {
+          if (value == null) value = next(args, ++i, a);
+          if (lang.isPresent()) throw new UsageException("--lang was given twice.");
+          String word = value;
+          lang = Optional.of(Language.parse(word)
+              .orElseThrow(() -> new UsageException("--lang is en or zh, not " + clip(word) + ".")));
+        }
         default -> {
           if (a.startsWith("-")) throw new UsageException("Unknown option " + clip(a) + ".");
           words.add(a);
         }
       }
     }
-    return new Options(String.join(" ", words), agent, demo, json, chart, help);
+    return new Options(String.join(" ", words), agent, demo, json, chart, help, lang);
   }
 
   private static boolean noValue(String option, String value) {
@@ -144,37 +171,39 @@ public final class Preview {
       return 2;
     }
     Period period = ((PeriodParse.Parsed) parsed).period();
-    ReportBlocks.Options blockOptions = new ReportBlocks.Options(reports.today(), true, true, clock.instant());
+    Language l = opts.language();
+    Texts t = Texts.of(l);
+    ReportBlocks.Options blockOptions = new ReportBlocks.Options(reports.today(), true, true, clock.instant(), l);
     try {
       Report report;
       if (opts.agent().isPresent()) {
         Optional<AgentCard> card = reports.card(period, opts.agent().get());
         if (card.isEmpty()) {
-          err.println("No agent with AgentId " + TextTable.clean(opts.agent().get(), TerminalText.ID_WIDTH) + " was active in "
-              + period.label() + ".");
+          err.println(t.get("report.terminal.no_agent", TextTable.clean(opts.agent().get(), TerminalText.ID_WIDTH),
+              period.label(l)));
           return 1;
         }
         report = card.get().report();
         if (opts.json()) out.println(ReportBlocks.toPrettyJson(ReportBlocks.card(card.get(), blockOptions)));
-        else out.print(TerminalText.card(card.get(), clock));
+        else out.print(TerminalText.card(card.get(), clock, l));
       } else {
         report = reports.report(period);
         if (opts.json()) out.println(ReportBlocks.toPrettyJson(ReportBlocks.report(report, blockOptions)));
-        else out.print(TerminalText.report(report, clock));
+        else out.print(TerminalText.report(report, clock, l));
       }
       if (opts.chart().isPresent()) {
         Path file = opts.chart().get();
-        byte[] png = Chart.png(report);
+        byte[] png = Chart.png(report, l);
         Files.write(file, png);
-        (opts.json() ? err : out).println("Chart written to " + file + " (" + count(png.length / 1024 + 1) + " KB).");
+        (opts.json() ? err : out).println(t.get("report.terminal.chart_written", file.toString(),
+            t.formats().count(png.length / 1024 + 1)));
       }
       return 0;
     } catch (DeskException e) {
       err.println(e.userMessage());
       return 1;
     } catch (IOException e) {
-      err.println("Could not write the chart to " + opts.chart().map(Path::toString).orElse("?")
-          + ": check that the folder exists and is writable.");
+      err.println(t.get("report.terminal.chart_failed", opts.chart().map(Path::toString).orElse("?")));
       return 1;
     }
   }

@@ -15,6 +15,7 @@ import com.deskstats.stats.Scope;
 import com.deskstats.stats.Reports;
 import com.deskstats.testing.RenderFixtures;
 import com.deskstats.testing.SlackLimits;
+import com.deskstats.text.Language;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -213,6 +214,75 @@ class PreviewTest {
     assertThat(TextTable.width("e\u0301")).isEqualTo(1);
     assertThat(TextTable.clean("evil\u001b[2Jname\nnext", 40)).isEqualTo("evil [2Jname next");
     assertThat(TextTable.clean("李娜李娜李娜", 7)).isEqualTo("李娜李…");
+  }
+
+  // ---------------------------------------------------------------- languages
+
+  @Test
+  void langOptionIsReadAndABadOneIsOneSentence() {
+    assertThat(Preview.parseArgs(List.of("--lang", "zh", "昨天")).lang()).contains(Language.ZH);
+    assertThat(Preview.parseArgs(List.of("--lang=EN")).lang()).contains(Language.EN);
+    assertThat(Preview.parseArgs(List.of()).lang()).isEmpty();
+    assertThatThrownBy(() -> Preview.parseArgs(List.of("--lang", "fr")))
+        .satisfies(e -> assertThat(((Preview.UsageException) e).sentence()).isEqualTo("--lang is en or zh, not fr."));
+    assertThatThrownBy(() -> Preview.parseArgs(List.of("--lang", "zh", "--lang", "en")))
+        .hasMessageStartingWith("--lang was given twice.");
+  }
+
+  @Test
+  void withoutLangTheBotLanguageIsUsedAndLangWins() {
+    assertThat(Preview.parseArgs(List.of()).orLanguage(Language.ZH).language()).isEqualTo(Language.ZH);
+    assertThat(Preview.parseArgs(List.of("--lang", "en")).orLanguage(Language.ZH).language()).isEqualTo(Language.EN);
+    assertThat(Preview.parseArgs(List.of()).language()).isEqualTo(Language.EN);
+  }
+
+  @Test
+  void chineseTerminalReportIsChineseMarkedAsSampleAndLinedUp() {
+    int code = Preview.run(Preview.parseArgs(List.of("--demo", "--lang", "zh")), demoReports(), out, err, CLOCK);
+    assertThat(code).isZero();
+    String text = out();
+    List<String> lines = text.lines().toList();
+    assertThat(lines.get(0)).isEqualTo("=== 示例数据：内置的演示团队，并非你的 Desk 数据 ===");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo(lines.get(0));
+    assertThat(text).contains("Desk 团队报告 · 2026年11月24日 周二", "团队概况（变化对比 2026年11月17日 周二）",
+        "满意度 · 至少 3 条评价", "首次响应 · 有应答的客服", "需要关注 · 未回复的会话", "按 Asia/Shanghai 时区计日")
+        .doesNotContain("Team summary", "Needs attention", " avg");
+    // Chinese headers are two columns a character: every row of the satisfaction table is as wide as its header.
+    List<String> rows = lines.stream().dropWhile(l -> !l.startsWith("满意度 ·")).skip(1)
+        .takeWhile(l -> !l.isBlank() && l.startsWith("  ")).toList();
+    assertThat(rows.get(0)).contains("客服", "满意度", "变化");
+    List<String> agents = rows.stream().filter(l -> l.contains("@")).toList();
+    assertThat(agents).hasSizeGreaterThan(2).anySatisfy(l -> assertThat(l).contains("李娜"))
+        .allSatisfy(l -> assertThat(TextTable.width(l)).isEqualTo(TextTable.width(rows.get(0))));
+    int agentIdColumn = TextTable.width(rows.get(0).substring(0, rows.get(0).indexOf("AgentId")));
+    assertThat(agents).allSatisfy(l -> {
+      int at = l.indexOf('@');
+      int start = l.lastIndexOf("  ", at) + 2;
+      assertThat(TextTable.width(l.substring(0, start))).isEqualTo(agentIdColumn);
+    });
+  }
+
+  @Test
+  void chineseCardJsonAndChartFollowTheLanguage(@TempDir Path dir) throws Exception {
+    int code = Preview.run(Preview.parseArgs(List.of("--demo", "--lang", "zh", "--agent", "li.na@deskdemo.example")),
+        demoReports(), out, err, CLOCK);
+    assertThat(code).isZero();
+    assertThat(out()).contains("客服卡片 · 2026年11月24日 周二", "满意度榜：", "首次响应榜：", "指标", "该客服", "团队中位数",
+        "已应答", "在线", "首次登录", "最后登出", "最近 14 天");
+    outBytes.reset();
+    Path file = dir.resolve("chart.png");
+    code = Preview.run(Preview.parseArgs(List.of("--demo", "--json", "--lang", "zh", "--chart", file.toString())),
+        demoReports(), out, err, CLOCK);
+    assertThat(code).isZero();
+    var json = JsonParser.parseString(out()).getAsJsonObject();
+    assertThat(json.get("text").getAsString()).startsWith("【示例数据】Desk 团队报告 · 2026年11月24日 周二：");
+    assertThat(SlackLimits.violations(out())).isEmpty();
+    assertThat(err()).startsWith("图表已写入 " + file + "（");
+    assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo(1200);
+    errBytes.reset();
+    code = Preview.run(Preview.parseArgs(List.of("--lang", "zh", "--agent", "nobody@x")), demoReports(), out, err, CLOCK);
+    assertThat(code).isEqualTo(1);
+    assertThat(err()).isEqualTo("AgentId 为 nobody@x 的客服在 2026年11月24日 周二 没有活动。\n");
   }
 
   private static Reports demoReports() {
