@@ -85,10 +85,20 @@ final class Bot {
   /** Builds and starts every part; the caller owns the returned handle. */
   static Running start(Settings settings, Clock clock) throws StartupException {
     log.info("Starting desk-stats: {}", settings);
-    HikariDataSource db = Database.open(settings);
-    // The migrations need nothing else: they run while the rest is built and Slack checks the token.
-    CompletableFuture<Void> migrated = CompletableFuture.runAsync(() -> Database.migrate(db),
+    // The migrations need nothing else: Flyway loads while the database opens, and migrates while the rest is built
+    // and Slack checks the token.
+    CompletableFuture<HikariDataSource> opened = new CompletableFuture<>();
+    CompletableFuture<Database.Schema> migrated = Database.migrateWhenOpen(settings, opened,
         command -> Parts.threads("migrate").newThread(command).start());
+    HikariDataSource db;
+    try {
+      db = Database.open(settings);
+      opened.complete(db);
+    } catch (RuntimeException e) {
+      opened.completeExceptionally(e);
+      migrated.exceptionally(x -> null).join();
+      throw e;
+    }
     Metrics metrics = new Metrics();
     OkHttpClient http = new OkHttpClient();
     DayCache cache = DayCache.open(settings);
@@ -137,8 +147,9 @@ final class Bot {
           + message(e), e);
     }
     Digest digest;
+    Database.Schema schema;
     try {
-      awaitMigrations(migrated);
+      schema = awaitMigrations(migrated);
       digest = Digest.start(settings, cache.guard().guard(db), digestReports, groups, Digest.slackClient(settings),
           renderer(), metrics, clock,
           jobs(Map.of(WarmUpJob.class, warmUp), alerts.jobs()));
@@ -188,6 +199,7 @@ final class Bot {
       log.error("alerts could not be scheduled: rules are not evaluated until the next start", e);
     }
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
+    if (schema == Database.Schema.CURRENT) verifySchema(db);
     return new Running(web, slack, digest, desk, db, http, replies, reportPool, cache);
   }
 
@@ -201,14 +213,25 @@ final class Bot {
   }
 
   /** Waits for the migrations; their failure (a StoreException) is thrown as it is, for its one-line message. */
-  private static void awaitMigrations(CompletableFuture<Void> migrated) {
+  private static Database.Schema awaitMigrations(CompletableFuture<Database.Schema> migrated) {
     try {
-      migrated.join();
+      return migrated.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
       if (e.getCause() instanceof Error err) throw err;
       throw e;
     }
+  }
+
+  /** Flyway's check of a schema that was current at start-up, off the start-up path; a mismatch is logged. */
+  private static void verifySchema(HikariDataSource db) {
+    Parts.threads("schema-check").newThread(() -> {
+      try {
+        Database.verify(db);
+      } catch (RuntimeException e) {
+        log.error("Checking the database schema against this build's migrations failed: {}", message(e));
+      }
+    }).start();
   }
 
   private static String message(Exception e) {
