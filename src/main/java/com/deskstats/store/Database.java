@@ -43,10 +43,17 @@ public final class Database {
    * gone away (see {@link DatabaseGuard}). Open it after {@link #open} and {@link #migrate}.
    */
   public static HikariDataSource openCache(Settings s) {
-    return pool(s, "desk-stats-cache", 3, 0, CACHE_CONNECTION_TIMEOUT);
+    // No connection yet: open() has checked the database, and this pool need not wait for it (start-up opens both
+    // at once).
+    return pool(s, "desk-stats-cache", 3, 0, CACHE_CONNECTION_TIMEOUT, false);
   }
 
   private static HikariDataSource pool(Settings s, String name, int size, int minIdle, Duration connectionTimeout) {
+    return pool(s, name, size, minIdle, connectionTimeout, true);
+  }
+
+  private static HikariDataSource pool(Settings s, String name, int size, int minIdle, Duration connectionTimeout,
+      boolean connectNow) {
     String url = s.jdbcUrl();
     h2File(url).map(Path::getParent).ifPresent(Database::createDirectories);
     HikariConfig config = new HikariConfig();
@@ -57,6 +64,7 @@ public final class Database {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(minIdle);
     config.setConnectionTimeout(connectionTimeout.toMillis());
+    if (!connectNow) config.setInitializationFailTimeout(-1);
     // A server that is gone but not refusing (a dropped network) must not hold a new connection past the timeout.
     if (s.postgres()) config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, connectionTimeout.toSeconds())));
     // Lets the PostgreSQL driver send a day's batch of rows as multi-row INSERTs.
@@ -100,11 +108,19 @@ public final class Database {
     boolean fresh = h2File(s.jdbcUrl()).map(f -> !Files.exists(Path.of(f + ".mv.db"))).orElse(false);
     return CompletableFuture.supplyAsync(() -> {
       Flyway early = fresh ? flyway(s.postgres(), new Pending(pool)) : null;
-      DataSource ds = new Pending(pool);
+      DataSource ds = pool.join(); // a pool that did not open fails here, with its own sentence
       if (early == null && current(ds)) return Schema.CURRENT;
       migrate(early != null ? early : flyway(s.postgres(), ds));
       return Schema.MIGRATED;
     }, executor);
+  }
+
+  /**
+   * A DataSource for a pool that is still opening: what the stores are built with so that building them does not
+   * wait for the database. A connection waits for the pool; a pool that failed to open fails it.
+   */
+  public static DataSource pending(CompletableFuture<? extends DataSource> pool) {
+    return new Pending(pool);
   }
 
   /**
