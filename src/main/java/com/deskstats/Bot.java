@@ -36,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,10 +86,13 @@ final class Bot {
   /** Builds and starts every part; the caller owns the returned handle. */
   static Running start(Settings settings, Clock clock) throws StartupException {
     log.info("Starting desk-stats: {}", settings);
-    HikariDataSource db = Database.open(settings);
-    // The migrations need nothing else: they run while the rest is built and Slack checks the token.
-    CompletableFuture<Void> migrated = CompletableFuture.runAsync(() -> Database.migrate(db),
+    // The database opens and migrates in the background while the rest is built and Slack checks the token: the
+    // stores are built over a DataSource that waits for the pool, and nothing reads them before the migrations end.
+    CompletableFuture<HikariDataSource> opened = CompletableFuture.supplyAsync(() -> Database.open(settings),
+        command -> Parts.threads("db-open").newThread(command).start());
+    CompletableFuture<Database.Schema> migrated = Database.migrateWhenOpen(settings, opened,
         command -> Parts.threads("migrate").newThread(command).start());
+    DataSource data = Database.pending(opened);
     Metrics metrics = new Metrics();
     OkHttpClient http = new OkHttpClient();
     DayCache cache = DayCache.open(settings);
@@ -103,11 +107,11 @@ final class Bot {
     CachedDays digestDays = Parts.cachedDays(settings, deskBreaker.always(), cache.days(), clock, metrics);
     ReportService digestReports = Parts.reports(settings, digestDays, clock, reportPool);
     // One store of groups for every feature that takes `group NAME` (reports, cards, subscriptions, alerts, export).
-    GroupStore groups = new GroupStore(db, clock);
+    GroupStore groups = new GroupStore(data, clock);
     // The warm-up runs in the background like the digest: it always asks Desk, whatever the commands' breaker says.
     WarmUpJob warmUp = new WarmUpJob(new CacheWarmer(digestReports, digestDays), WarmUp.RETRY_AFTER);
     // Alerts read today in the background, like the digest; they say themselves when Desk cannot be read.
-    Alerts alerts = Alerts.create(Alerts.Config.of(settings), cache.guard().guard(db), digestDays, groups,
+    Alerts alerts = Alerts.create(Alerts.Config.of(settings), cache.guard().guard(data), digestDays, groups,
         Digest.slackClient(settings), clock);
     ExecutorService replies = Executors.newFixedThreadPool(8, Parts.threads("reply"));
     Runnable closeAll = () -> {
@@ -116,7 +120,7 @@ final class Bot {
       if (desk instanceof DeskClient client) client.close();
       http.dispatcher().executorService().shutdown();
       migrated.exceptionally(x -> null).join();
-      db.close();
+      opened.thenAccept(HikariDataSource::close).exceptionally(x -> null).join();
     };
 
     // Slack's auth.test needs nothing of the database either.
@@ -124,7 +128,7 @@ final class Bot {
     SlackApp slack;
     CompletableFuture<Void> slackCheck;
     try {
-      slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(db, clock),
+      slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(data, clock),
           new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), control, alerts.control(),
           settings.botAdmins(), metrics, replies, clock);
       // Bolt checks the bot token with auth.test as the app starts, and throws when Slack refuses it.
@@ -137,8 +141,11 @@ final class Bot {
           + message(e), e);
     }
     Digest digest;
+    Database.Schema schema;
+    HikariDataSource db;
     try {
-      awaitMigrations(migrated);
+      schema = awaitMigrations(migrated);
+      db = opened.join();
       digest = Digest.start(settings, cache.guard().guard(db), digestReports, groups, Digest.slackClient(settings),
           renderer(), metrics, clock,
           jobs(Map.of(WarmUpJob.class, warmUp), alerts.jobs()));
@@ -188,6 +195,7 @@ final class Bot {
       log.error("alerts could not be scheduled: rules are not evaluated until the next start", e);
     }
     log.info("desk-stats is up: {} mode, port {}", settings.socketMode() ? "Socket" : "HTTP", web.port());
+    if (schema == Database.Schema.CURRENT) verifySchema(db);
     return new Running(web, slack, digest, desk, db, http, replies, reportPool, cache);
   }
 
@@ -201,14 +209,25 @@ final class Bot {
   }
 
   /** Waits for the migrations; their failure (a StoreException) is thrown as it is, for its one-line message. */
-  private static void awaitMigrations(CompletableFuture<Void> migrated) {
+  private static Database.Schema awaitMigrations(CompletableFuture<Database.Schema> migrated) {
     try {
-      migrated.join();
+      return migrated.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
       if (e.getCause() instanceof Error err) throw err;
       throw e;
     }
+  }
+
+  /** Flyway's check of a schema that was current at start-up, off the start-up path; a mismatch is logged. */
+  private static void verifySchema(HikariDataSource db) {
+    Parts.threads("schema-check").newThread(() -> {
+      try {
+        Database.verify(db);
+      } catch (RuntimeException e) {
+        log.error("Checking the database schema against this build's migrations failed: {}", message(e));
+      }
+    }).start();
   }
 
   private static String message(Exception e) {

@@ -254,6 +254,26 @@ class MainTest {
   }
 
   @Test
+  void aRestartWhoseMigrationChangedComesUpAndLogsWhichOne(@TempDir Path dir) throws Exception {
+    // The schema is current, so start-up does not wait for Flyway; its check runs once the bot is up.
+    String dbUrl = "jdbc:h2:file:" + dir.resolve("changed") + ";AUTO_SERVER=FALSE";
+    installedLongAgo(dbUrl);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl)) {
+      c.createStatement().executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
+    }
+    try (com.deskstats.testing.LogCapture logs = com.deskstats.testing.LogCapture.of(Main.class)) {
+      java.util.concurrent.CountDownLatch said = logs.whenLogged("checksum mismatch for migration version 1");
+      Bot.Running r = Bot.start(Settings.load(env(Map.of("DATABASE_URL", dbUrl, "DESK_DEMO", "true"))), CLOCK);
+      try {
+        assertThat(send(HttpRequest.newBuilder(uri(r, "/health")).build()).statusCode()).isEqualTo(200);
+        assertThat(said.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      } finally {
+        r.stop();
+      }
+    }
+  }
+
+  @Test
   void aStartThatFailsAfterTheDigestIsBuiltNeitherClaimsNorPostsTheMissedDigest(@TempDir Path dir) throws Exception {
     // 10:00 in Shanghai: the 09:00 digest was missed within DIGEST_GRACE, so a start that comes up posts it. This
     // one fails on a taken port; a crash-looping bot must not claim (and lose) the day or post a failure notice.

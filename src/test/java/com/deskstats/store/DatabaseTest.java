@@ -71,6 +71,72 @@ class DatabaseTest {
   }
 
   @Test
+  void schemaVersionIsTheNewestMigrationFile() throws Exception {
+    int newest;
+    try (var files = Files.walk(Path.of("src/main/resources/db/migration"))) {
+      newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+    }
+    assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.Kind.class)
+  void aSchemaIsCurrentOnlyWhenEveryMigrationOfThisBuildRan(Databases.Kind kind) throws SQLException {
+    DataSource ds = kind.empty();
+    assertThat(Database.current(ds)).as("no history table").isFalse();
+    Database.migrate(ds);
+    assertThat(Database.current(ds)).isTrue();
+
+    exec(ds, "delete from \"flyway_schema_history\" where \"version\" = '" + Database.SCHEMA_VERSION + "'");
+    assertThat(Database.current(ds)).as("the newest migration has not run").isFalse();
+  }
+
+  @Test
+  void aRestartWithACurrentSchemaSkipsFlywayAndANewFileMigrates(@TempDir Path tmp) throws Exception {
+    Settings s = Settings.load(Map.of("DATABASE_URL", "jdbc:h2:file:" + tmp.resolve("desk-stats") + ";AUTO_SERVER=FALSE"));
+    for (Database.Schema expected : List.of(Database.Schema.MIGRATED, Database.Schema.CURRENT)) {
+      java.util.concurrent.CompletableFuture<HikariDataSource> pool = new java.util.concurrent.CompletableFuture<>();
+      var schema = Database.migrateWhenOpen(s, pool, r -> new Thread(r).start());
+      try (HikariDataSource ds = Database.open(s)) {
+        pool.complete(ds);
+        assertThat(schema.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+        assertThat(count(ds, "day_cache")).isZero();
+        assertThat(Database.current(ds)).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aPoolThatFailsToOpenFailsTheMigration(@TempDir Path tmp) {
+    Settings s = Settings.load(Map.of("DATABASE_URL", "jdbc:h2:file:" + tmp.resolve("desk-stats") + ";AUTO_SERVER=FALSE"));
+    java.util.concurrent.CompletableFuture<HikariDataSource> pool = new java.util.concurrent.CompletableFuture<>();
+    var schema = Database.migrateWhenOpen(s, pool, r -> new Thread(r).start());
+    pool.completeExceptionally(new StoreException("Cannot connect to the database", null));
+
+    assertThatThrownBy(() -> schema.get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .hasCauseInstanceOf(StoreException.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Databases.Kind.class)
+  void verifyFindsAMigrationThatChangedAfterItRan(Databases.Kind kind) throws SQLException {
+    DataSource ds = kind.empty();
+    Database.migrate(ds);
+    Database.verify(ds); // unchanged: nothing to say
+
+    exec(ds, "update \"flyway_schema_history\" set \"checksum\" = 12345 where \"version\" = '1'");
+    assertThat(Database.current(ds)).as("the quick check reads versions only").isTrue();
+    assertThatThrownBy(() -> Database.verify(ds)).isInstanceOf(StoreException.class).hasMessageContaining("checksum");
+  }
+
+  private static void exec(DataSource ds, String sql) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+      st.executeUpdate(sql);
+    }
+  }
+
+  @Test
   void openConnectsToPostgresqlWithUserAndPassword() throws SQLException {
     String url = Databases.Kind.POSTGRES.freshUrl().replaceFirst("user=postgres&?", "");
     Settings s = Settings.load(Map.of("DATABASE_URL", url, "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "unused"));
