@@ -1,5 +1,6 @@
 package com.deskstats.alert;
 
+import com.deskstats.delivery.Sentences;
 import com.deskstats.slack.AlertCondition;
 import com.deskstats.slack.AlertControl;
 import com.deskstats.slack.Mrkdwn;
@@ -44,8 +45,8 @@ final class AlertService implements AlertControl {
           postLang.map(Language::code).orElse("default"), userId);
       String added = x.get("posts.alert.added", String.valueOf(r.id()), channelId, describe(condition, x),
           words(interval, x));
-      return postLang.map(p -> added + x.get("posts.sentence.separator") + x.get("posts.lang.posts_in",
-          x.get("posts.language." + p.code()))).orElse(added);
+      return postLang.map(p -> Sentences.join(x, added, x.get("posts.lang.posts_in",
+          x.get("posts.language." + p.code())))).orElse(added);
     } catch (StoreException e) {
       return e.getMessage();
     }

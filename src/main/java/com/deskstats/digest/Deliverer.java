@@ -1,6 +1,7 @@
 package com.deskstats.digest;
 
 import com.deskstats.delivery.SlackCalls;
+import com.deskstats.delivery.Sentences;
 import com.deskstats.delivery.SlackFailure;
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
@@ -279,7 +280,7 @@ final class Deliverer {
           ? answer.get("posts.digest.posted_test", label(period, answer), where)
           : answer.get("posts.digest.posted", label(period, answer), where);
       return done(target, day, kind, notes.isEmpty() ? "sent" : "sent_without_chart", start,
-          notes.isEmpty() ? sentence : sentence + answer.get("posts.sentence.separator") + sentences(notes, answer));
+          notes.isEmpty() ? sentence : Sentences.join(answer, sentence, sentences(notes, answer)));
     } catch (RuntimeException e) {
       log.error("digest channel={} day={} failed unexpectedly", channelId, day, e);
       try {
@@ -300,7 +301,7 @@ final class Deliverer {
   private static String sentences(List<Text> texts, Texts x) {
     List<String> out = new ArrayList<>();
     for (Text t : texts) out.add(x.render(t));
-    return String.join(x.get("posts.sentence.separator"), out);
+    return Sentences.join(x, out);
   }
 
   /** No report: a scheduled digest tells the channel why in one sentence; recorded as failed. */

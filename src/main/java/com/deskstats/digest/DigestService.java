@@ -1,5 +1,6 @@
 package com.deskstats.digest;
 
+import com.deskstats.delivery.Sentences;
 import com.deskstats.slack.DigestControl;
 import com.deskstats.slack.DigestOptions;
 import com.deskstats.stats.Period;
@@ -89,7 +90,7 @@ public final class DigestService implements DigestControl {
       Schedules.nextFire(cron, zone, clock.instant())
           .ifPresent(i -> sentences.add(x.get("posts.subscribe.next", at(i, zone, x))));
       options.lang().ifPresent(l -> sentences.add(x.get("posts.lang.posts_in", x.get("posts.language." + l.code()))));
-      return String.join(x.get("posts.sentence.separator"), sentences);
+      return Sentences.join(x, sentences);
     } catch (StoreUnavailableException e) {
       throw e;
     } catch (StoreException e) {
