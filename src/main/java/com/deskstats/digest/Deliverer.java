@@ -9,7 +9,6 @@ import com.deskstats.ops.RequestIds;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
-import com.deskstats.stats.ReportCsv;
 import com.deskstats.stats.Reports;
 import com.deskstats.stats.Scope;
 import com.deskstats.store.Delivery.Kind;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -155,11 +153,6 @@ final class Deliverer {
     done(target, day, Kind.SCHEDULED, "skipped", System.nanoTime(), reason);
   }
 
-  /** As {@link #retry(com.deskstats.store.Delivery, boolean, Optional)} for a digest posted in BOT_LANGUAGE. */
-  Outcome retry(com.deskstats.store.Delivery d, boolean csv) {
-    return retry(d, csv, Optional.empty());
-  }
-
   /**
    * The retry job claimed a delivery waiting as retrying: tries it again, or, when the bot was away until its grace
    * ended, records it as failed with one notice. {@code csv} and {@code lang}: what its subscription asks for now.
@@ -256,31 +249,15 @@ final class Deliverer {
             answer.get("posts.digest.failed_post", f.sentence(channelId, answer)));
       }
       deliveries.markPosted(id, posted.ts(), posted.attempts());
-      List<Text> notes = new ArrayList<>();
-      if (r.chartPng() != null && r.chartPng().length > 0) {
-        try {
-          // Slack answers the post with the channel's id: the upload needs an id even if we were given a name.
-          slack.upload(posted.channelId(), r.chartPng(), "desk-stats-" + period.token() + ".png",
-              post.get("posts.digest.chart_title", label(period, post)));
-        } catch (SlackFailure f) {
-          notes.add(Text.of("posts.digest.chart_failed", failure(f, channelId)));
-        }
-      }
-      if (target.csv()) {
-        try {
-          slack.upload(posted.channelId(), ReportCsv.bytes(report), "desk-stats-" + period.token() + ".csv",
-              post.get("posts.digest.csv_title", label(period, post)));
-        } catch (SlackFailure f) {
-          notes.add(Text.of("posts.digest.csv_failed", failure(f, channelId)));
-        }
-      }
-      deliveries.markSent(id, notes.isEmpty() ? Optional.empty() : Optional.of(sentences(notes, record)));
+      List<Text> notes = Uploads.attach(slack, posted.channelId(), channelId, report, period, r.chartPng(),
+          target.csv(), post);
+      deliveries.markSent(id, notes.isEmpty() ? Optional.empty() : Optional.of(Uploads.sentences(notes, record)));
       String where = channelId;
       String sentence = kind == Kind.TEST
           ? answer.get("posts.digest.posted_test", label(period, answer), where)
           : answer.get("posts.digest.posted", label(period, answer), where);
       return done(target, day, kind, notes.isEmpty() ? "sent" : "sent_without_chart", start,
-          notes.isEmpty() ? sentence : Sentences.join(answer, sentence, sentences(notes, answer)));
+          notes.isEmpty() ? sentence : Sentences.join(answer, sentence, Uploads.sentences(notes, answer)));
     } catch (RuntimeException e) {
       log.error("digest channel={} day={} failed unexpectedly", channelId, day, e);
       try {
@@ -290,18 +267,6 @@ final class Deliverer {
       }
       return done(target, day, kind, "error", start, answer.get("posts.digest.failed_unexpected", label(period, answer)));
     }
-  }
-
-  /** A Slack failure's sentence, in whichever language it is read. */
-  private static Text.Localized failure(SlackFailure f, String channelId) {
-    return x -> f.sentence(channelId, x);
-  }
-
-  /** Whole sentences one after the other, as the language writes them. */
-  private static String sentences(List<Text> texts, Texts x) {
-    List<String> out = new ArrayList<>();
-    for (Text t : texts) out.add(x.render(t));
-    return Sentences.join(x, out);
   }
 
   /** No report: a scheduled digest tells the channel why in one sentence; recorded as failed. */
@@ -345,10 +310,6 @@ final class Deliverer {
    */
   static MDC.MDCCloseable requestId() {
     return RequestIds.current() == null ? RequestIds.begin() : null;
-  }
-
-  static String label(LocalDate day) {
-    return Period.day(day).label(Language.EN);
   }
 
   private static String label(Period period, Texts x) {
