@@ -166,4 +166,21 @@ class AlertLanguageTest {
     assertThat(service.remove(Language.ZH, 9, "U1")).isEqualTo("没有编号为 9 的提醒；`/desk-stats alerts` 会列出所有提醒。");
     assertThat(service.remove(Language.ZH, 2, "U1")).isEqualTo("已删除提醒 2（<#C2> `unreplied &gt; 5`）。");
   }
+
+  @Test
+  void theDryRunWritesTheAlertAndTheReasonForNoneInTheGivenLanguage() throws Exception {
+    unreplied(4, 3);
+
+    DryRun.Result fires = DryRun.run(UNREPLIED_OVER_5, com.deskstats.stats.Scope.TEAM, days, ZONE, PARAMS, clock,
+        Language.ZH);
+    assertThat(fires.message()).hasValueSatisfying(m -> assertThat(m.text()).startsWith("未回复会话：7 &gt; 5（团队）"));
+
+    DryRun.Result quiet = DryRun.run(new AlertCondition(Metric.UNREPLIED, Op.GT, 50, false, Optional.empty()),
+        com.deskstats.stats.Scope.TEAM, days, ZONE, PARAMS, clock, Language.ZH);
+    assertThat(quiet.why()).isEqualTo("不会发布任何消息：团队今天的未回复会话为 7，未达到 > 50（数据截至 13:59，Asia/Shanghai）。");
+    assertThat(DryRun.run(new AlertCondition(Metric.UNREPLIED, Op.GT, 50, false, Optional.empty()),
+        com.deskstats.stats.Scope.TEAM, days, ZONE, PARAMS, clock).why())
+        .isEqualTo("Nothing would be posted: unreplied sessions for the team: 7 today, not > 50 (data as of 13:59 "
+            + "Asia/Shanghai).");
+  }
 }
