@@ -17,7 +17,7 @@ final class FakeDigest implements DigestControl {
   public String subscribe(Language lang, String channelId, Optional<LocalTime> time, DigestOptions options,
       String userId) {
     calls.add("subscribe " + channelId + " " + time.map(LocalTime::toString).orElse("default") + " " + userId
-        + (options.equals(DigestOptions.DAILY) ? "" : " " + options) + answer(lang));
+        + (options.equals(DigestOptions.DAILY) ? "" : " " + describe(options)) + answer(lang));
     return "Subscribed <#" + channelId + "> to the daily digest.";
   }
 
@@ -38,6 +38,12 @@ final class FakeDigest implements DigestControl {
   public String digestNow(Language lang, String channelId, String userId) {
     calls.add("now " + channelId + " " + userId + answer(lang));
     return "Posted yesterday's digest to <#" + channelId + ">.";
+  }
+
+  /** As the record prints itself, with {@code lang} only when the options have one. */
+  private static String describe(DigestOptions o) {
+    return "DigestOptions[weekly=" + o.weekly() + ", day=" + o.day() + ", group=" + o.group() + ", csv=" + o.csv()
+        + o.lang().map(l -> ", lang=" + l.code()).orElse("") + "]";
   }
 
   private static String answer(Language lang) {
