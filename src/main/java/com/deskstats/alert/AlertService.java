@@ -91,8 +91,8 @@ final class AlertService implements AlertControl {
       } else {
         s.append(x.get("posts.alerts.ok"));
       }
-      s.append(x.get("posts.alerts.last_evaluation", st == null || st.evaluatedAt().isEmpty()
-          ? x.get("posts.alerts.not_yet") : f.clock(st.evaluatedAt().get(), zone, today)));
+      s.append(st == null || st.evaluatedAt().isEmpty() ? x.get("posts.alerts.not_checked")
+          : x.get("posts.alerts.last_evaluation", f.clock(st.evaluatedAt().get(), zone, today)));
     }
     if (health.failures() > 0) {
       String reason = Mrkdwn.escape(health.reason().orElseGet(() -> x.get("posts.alerts.unknown_reason")));

@@ -150,7 +150,7 @@ class AlertLanguageTest {
     AlertService service = new AlertService(store, clock, ZONE, Duration.ofMinutes(10));
 
     String added = service.add(Language.ZH, "C1", UNREPLIED_OVER_5, Optional.of(Language.ZH), "U1");
-    assertThat(added).isEqualTo("已添加提醒 1：当团队整体的 `unreplied` 高于 5时，<#C1> 会收到提醒，每 10 分钟检查一次。"
+    assertThat(added).isEqualTo("已添加提醒 1：当团队整体的 `unreplied` 高于 5 时，<#C1> 会收到提醒，每 10 分钟检查一次。"
         + "在此之前不会发布任何消息；`/desk-stats alert remove 1` 可删除它。消息将以简体中文发布。");
     assertThat(service.add(Language.EN, "C2", UNREPLIED_OVER_5, Optional.empty(), "U1"))
         .isEqualTo("Alert 2 added: <#C2> hears when `unreplied` is above 5 for the team as a whole, checked every "
@@ -161,8 +161,8 @@ class AlertLanguageTest {
         + "\n• *1* <#C1> `unreplied &gt; 5` · team as a whole · `lang zh` · ok · last evaluation not yet"
         + "\n• *2* <#C2> `unreplied &gt; 5` · team as a whole · ok · last evaluation not yet");
     assertThat(service.list(Language.ZH)).isEqualTo("*提醒规则*"
-        + "\n• *1* <#C1> `unreplied &gt; 5` · 团队整体 · `lang zh` · 正常 · 上次检查 尚未检查"
-        + "\n• *2* <#C2> `unreplied &gt; 5` · 团队整体 · 正常 · 上次检查 尚未检查");
+        + "\n• *1* <#C1> `unreplied &gt; 5` · 团队整体 · `lang zh` · 正常 · 尚未检查"
+        + "\n• *2* <#C2> `unreplied &gt; 5` · 团队整体 · 正常 · 尚未检查");
     assertThat(service.remove(Language.ZH, 9, "U1")).isEqualTo("没有编号为 9 的提醒；`/desk-stats alerts` 会列出所有提醒。");
     assertThat(service.remove(Language.ZH, 2, "U1")).isEqualTo("已删除提醒 2（<#C2> `unreplied &gt; 5`）。");
   }
