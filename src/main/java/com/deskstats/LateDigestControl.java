@@ -2,6 +2,7 @@ package com.deskstats;
 
 import com.deskstats.slack.DigestControl;
 import com.deskstats.slack.DigestOptions;
+import com.deskstats.text.Language;
 import java.time.LocalTime;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,22 +25,23 @@ final class LateDigestControl implements DigestControl {
   }
 
   @Override
-  public String subscribe(String channelId, Optional<LocalTime> time, DigestOptions options, String userId) {
-    return digest().subscribe(channelId, time, options, userId);
+  public String subscribe(Language lang, String channelId, Optional<LocalTime> time, DigestOptions options,
+      String userId) {
+    return digest().subscribe(lang, channelId, time, options, userId);
   }
 
   @Override
-  public String unsubscribe(String channelId, boolean weekly, Optional<String> group, String userId) {
-    return digest().unsubscribe(channelId, weekly, group, userId);
+  public String unsubscribe(Language lang, String channelId, boolean weekly, Optional<String> group, String userId) {
+    return digest().unsubscribe(lang, channelId, weekly, group, userId);
   }
 
   @Override
-  public String list() {
-    return digest().list();
+  public String list(Language lang) {
+    return digest().list(lang);
   }
 
   @Override
-  public String digestNow(String channelId, String userId) {
-    return digest().digestNow(channelId, userId);
+  public String digestNow(Language lang, String channelId, String userId) {
+    return digest().digestNow(lang, channelId, userId);
   }
 }

@@ -68,11 +68,11 @@ final class PreviewCommands {
     Clock clock = Clock.systemUTC();
     Evaluator.Params params = new Evaluator.Params(settings.minRatings(), settings.alertCooldown());
     if (opts.help() || opts.demo() || settings.deskDemo()) {
-      return AlertPreview.run(opts, demoDays(settings, clock), Groups.NONE, settings.deskTimezone(), params, out, err,
-          clock);
+      return AlertPreview.run(opts, demoDays(settings, clock), Groups.NONE, settings.deskTimezone(), params,
+          settings.botLanguage(), out, err, clock);
     }
     return fromDesk(settings, clock, (days, db) -> AlertPreview.run(opts, days, new GroupStore(db, clock),
-        settings.deskTimezone(), params, out, err, clock));
+        settings.deskTimezone(), params, settings.botLanguage(), out, err, clock));
   }
 
   /** The sample team, read directly: no database, no Desk. */

@@ -11,7 +11,9 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.deskstats.slack.AlertCondition;
 import com.deskstats.slack.Mrkdwn;
 import com.deskstats.slack.ReportBlocks;
-import com.deskstats.slack.ReportFormat;
+import com.deskstats.text.Formats;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Pure functions from a {@link Transition} to the Slack message that announces it. */
+/** Pure functions from a {@link Transition} to the Slack message that announces it, in the post's language. */
 public final class AlertBlocks {
   private AlertBlocks() {}
 
@@ -31,99 +33,126 @@ public final class AlertBlocks {
   private static final int MAX_SECTION = 3000;
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-  /** The message for any transition; {@code zone} is DESK_TIMEZONE, where times are shown. */
+  /** The message for any transition, in English; {@code zone} is DESK_TIMEZONE, where times are shown. */
   public static ReportBlocks.Message message(Transition t, ZoneId zone) {
-    if (t instanceof Transition.Fired f) return fired(f, zone);
-    if (t instanceof Transition.Recovered r) return recovered(r, zone);
+    return message(t, zone, Language.EN);
+  }
+
+  /** The message for any transition, written in {@code language} (the rule's {@code lang}, else BOT_LANGUAGE). */
+  public static ReportBlocks.Message message(Transition t, ZoneId zone, Language language) {
+    Texts x = Texts.of(language);
+    if (t instanceof Transition.Fired f) return fired(f, zone, x);
+    if (t instanceof Transition.Recovered r) return recovered(r, zone, x);
     if (t instanceof Transition.DeskDown d) {
-      return ReportBlocks.noticeMrkdwn("desk-stats cannot read Desk: " + Mrkdwn.escape(d.reason()) + " Alerts are paused "
-          + "since " + at(d.since(), zone) + "; this channel hears when Desk can be read again.");
+      return ReportBlocks.noticeMrkdwn(x.get("posts.alert.desk_down", Mrkdwn.escape(d.reason()), at(d.since(), zone)));
     }
     Transition.DeskUp u = (Transition.DeskUp) t;
-    return ReportBlocks.noticeMrkdwn("desk-stats can read Desk again (" + at(u.at(), zone) + "): alerts are back on.");
+    return ReportBlocks.noticeMrkdwn(x.get("posts.alert.desk_up", at(u.at(), zone)));
   }
 
   /** The alert: what crossed, the scope, the agents behind it, the time of the data and a button to today's report. */
-  static ReportBlocks.Message fired(Transition.Fired f, ZoneId zone) {
+  static ReportBlocks.Message fired(Transition.Fired f, ZoneId zone, Texts x) {
     AlertCondition c = f.rule().condition();
-    String title = (f.sample() ? "[Sample data] " : "") + headline(f);
+    String title = f.sample() ? x.get("posts.alert.sample_title", headline(f, x)) : headline(f, x);
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title, MAX_HEADER), true))));
-    String scope = "*Scope:* " + scope(c) + (c.perAgent() ? ", each agent on their own" : " as a whole")
-        + "\n*Rule " + f.rule().id() + ":* `" + Mrkdwn.escape(c.text()) + "`";
+    String scope = x.get(c.perAgent() ? "posts.alert.scope_each" : "posts.alert.scope_whole", scope(c, x))
+        + "\n" + x.get("posts.alert.rule", String.valueOf(f.rule().id()), Mrkdwn.escape(c.text()));
     blocks.add(mrkdwn(scope));
-    blocks.add(mrkdwn(agents(f)));
-    blocks.add(context(List.of(markdownText(Mrkdwn.escape("Data as of " + at(f.dataAt(), zone) + " "
-        + zone.getId() + ", today (" + f.day() + ")" + (f.sample() ? " · sample data, not your Desk" : ""))))));
+    blocks.add(mrkdwn(agents(f, x)));
+    String data = x.get(f.sample() ? "posts.alert.data_as_of_sample" : "posts.alert.data_as_of", at(f.dataAt(), zone),
+        zone.getId(), f.day().toString());
+    blocks.add(context(List.of(markdownText(Mrkdwn.escape(data)))));
     String value = "today" + c.group().map(g -> " group " + g).orElse("");
+    String open = x.get("posts.alert.open_report");
     blocks.add(actions(a -> a.blockId("deskstats_alert").elements(List.of(button(b -> b.actionId(ReportBlocks.ACTION_OPEN)
-        .text(plainText("Open today's report", true)).value(value))))));
+        .text(plainText(open, true)).value(value))))));
     // The fallback text is read as mrkdwn too: "7 > 5" must arrive as "7 &gt; 5".
-    String text = Mrkdwn.escape(title + " (" + scopePlain(c) + "), data as of " + at(f.dataAt(), zone) + " " + zone.getId() + ".");
+    String text = Mrkdwn.escape(x.get("posts.alert.fallback", title, scopePlain(c, x), at(f.dataAt(), zone), zone.getId()));
     return new ReportBlocks.Message(text, blocks);
   }
 
-  /** "Unreplied sessions: 7 > 5", or per agent "Unreplied sessions: 3 agents > 5". */
+  /** "Unreplied sessions: 7 > 5", or per agent "Unreplied sessions: 3 agents > 5", in English. */
   static String headline(Transition.Fired f) {
-    AlertCondition c = f.rule().condition();
-    String what = c.perAgent()
-        ? f.named().size() + (f.named().size() == 1 ? " agent" : " agents")
-        : AlertCondition.format(c.metric(), f.value());
-    return c.metric().label() + ": " + what + " " + c.op().symbol() + " " + c.thresholdText();
+    return headline(f, Texts.of(Language.EN));
   }
 
-  private static String agents(Transition.Fired f) {
+  static String headline(Transition.Fired f, Texts x) {
+    AlertCondition c = f.rule().condition();
+    String what = c.perAgent()
+        ? x.get("posts.alert.agents", f.named().size())
+        : value(c.metric(), f.value(), x.formats());
+    return x.get("posts.alert.headline", label(c.metric(), x), what, c.op().symbol(), c.thresholdText());
+  }
+
+  private static String agents(Transition.Fired f, Texts x) {
     AlertCondition c = f.rule().condition();
     List<Transition.Named> named = f.named();
     String heading;
     if (c.perAgent()) {
       int still = named.size() - f.newly();
-      heading = "*Over the line:* " + f.newly() + " new" + (still > 0 ? ", " + still + " still over" : "");
+      heading = still > 0 ? x.get("posts.alert.over_new_still", String.valueOf(f.newly()), String.valueOf(still))
+          : x.get("posts.alert.over_new", String.valueOf(f.newly()));
     } else {
-      heading = named.isEmpty() ? "*Behind it:* no single agent stands out" : "*Largest contributors*";
+      heading = x.get(named.isEmpty() ? "posts.alert.no_single" : "posts.alert.contributors");
     }
     StringBuilder s = new StringBuilder(heading);
     int shown = Math.min(SHOWN, named.size());
     for (int i = 0; i < shown; i++) {
       Transition.Named n = named.get(i);
       s.append("\n• *").append(Mrkdwn.name(n.displayName(), NAME)).append("* · ")
-          .append(AlertCondition.format(c.metric(), n.value()));
-      if (c.perAgent() && n.isNew()) s.append(" _(new)_");
+          .append(value(c.metric(), n.value(), x.formats()));
+      if (c.perAgent() && n.isNew()) s.append(' ').append(x.get("posts.alert.new_mark"));
     }
-    if (named.size() > shown) s.append("\n…and ").append(ReportFormat.count(named.size() - shown)).append(" more");
+    if (named.size() > shown) {
+      s.append('\n').append(x.get("posts.alert.more", x.formats().count(named.size() - shown)));
+    }
     return s.toString();
   }
 
   /** The recovery note, posted in the alert's thread. */
-  static ReportBlocks.Message recovered(Transition.Recovered r, ZoneId zone) {
+  static ReportBlocks.Message recovered(Transition.Recovered r, ZoneId zone, Texts x) {
     AlertCondition c = r.rule().condition();
-    StringBuilder s = new StringBuilder("Back to normal at ").append(at(r.dataAt(), zone)).append(' ').append(zone.getId())
-        .append(": ");
-    String now = r.value().isPresent() ? AlertCondition.format(c.metric(), r.value().getAsDouble()) : "no value";
+    String line = Mrkdwn.escape(c.op().symbol() + " " + c.thresholdText());
     if (c.perAgent()) {
-      s.append(r.named().size() == 1 ? "the agent named is" : "every agent named is").append(" no longer ")
-          .append(Mrkdwn.escape(c.op().symbol() + " " + c.thresholdText()));
       int shown = Math.min(SHOWN, r.named().size());
+      List<String> names = new ArrayList<>();
       for (int i = 0; i < shown; i++) {
         Transition.Named n = r.named().get(i);
-        s.append(i == 0 ? " (" : ", ").append(Mrkdwn.name(n.displayName(), NAME)).append(' ')
-            .append(AlertCondition.format(c.metric(), n.value()));
+        names.add(Mrkdwn.name(n.displayName(), NAME) + " " + value(c.metric(), n.value(), x.formats()));
       }
-      if (r.named().size() > shown) s.append(", …and ").append(r.named().size() - shown).append(" more");
-      s.append(shown > 0 ? ")." : ".");
-    } else {
-      s.append(c.metric().label().toLowerCase(Locale.ROOT)).append(' ').append(now).append(" (the alert was ")
-          .append(Mrkdwn.escape(c.op().symbol() + " " + c.thresholdText())).append(").");
+      if (r.named().size() > shown) {
+        names.add(x.get("posts.alert.more", String.valueOf(r.named().size() - shown)));
+      }
+      String list = names.isEmpty() ? "" : x.get("posts.alert.recovered_list", String.join(x.get("posts.list.separator"), names));
+      return ReportBlocks.noticeMrkdwn(x.get(r.named().size() == 1 ? "posts.alert.recovered_agent"
+          : "posts.alert.recovered_agents", at(r.dataAt(), zone), zone.getId(), line, list));
     }
-    return ReportBlocks.noticeMrkdwn(s.toString());
+    String now = r.value().isPresent() ? value(c.metric(), r.value().getAsDouble(), x.formats())
+        : x.get("posts.alert.no_value");
+    return ReportBlocks.noticeMrkdwn(x.get("posts.alert.recovered_team", at(r.dataAt(), zone), zone.getId(),
+        label(c.metric(), x).toLowerCase(x.locale()), now, line));
   }
 
-  private static String scope(AlertCondition c) {
-    return c.group().map(g -> "group `" + Mrkdwn.escape(g) + "`").orElse("the team");
+  /** How a message names a metric: "Unreplied sessions", 未回复会话. */
+  static String label(AlertCondition.Metric m, Texts x) {
+    return x.get("posts.metric." + m.word());
   }
 
-  private static String scopePlain(AlertCondition c) {
-    return c.group().map(g -> "group " + g).orElse("team");
+  /** A measured value of {@code metric} as messages show it: {@code 7}, {@code 83%}, {@code 1m 05s} (1分05秒). */
+  static String value(AlertCondition.Metric metric, double value, Formats f) {
+    if (metric.percent()) return f.percent(value / 100);
+    if (metric == AlertCondition.Metric.FIRST_RESPONSE) return f.seconds(value);
+    return f.count(Math.round(value));
+  }
+
+  /** "group `tier1`" or "the team". */
+  static String scope(AlertCondition c, Texts x) {
+    return c.group().map(g -> x.get("posts.alert.whose.group", Mrkdwn.escape(g))).orElseGet(() -> x.get("posts.alert.whose.team"));
+  }
+
+  private static String scopePlain(AlertCondition c, Texts x) {
+    return c.group().map(g -> x.get("posts.alert.plain.group", g)).orElseGet(() -> x.get("posts.alert.plain.team"));
   }
 
   private static LayoutBlock mrkdwn(String text) {

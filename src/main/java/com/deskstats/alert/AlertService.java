@@ -1,10 +1,13 @@
 package com.deskstats.alert;
 
+import com.deskstats.delivery.Sentences;
 import com.deskstats.slack.AlertCondition;
 import com.deskstats.slack.AlertControl;
 import com.deskstats.slack.Mrkdwn;
-import com.deskstats.slack.ReportFormat;
 import com.deskstats.store.StoreException;
+import com.deskstats.text.Formats;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +15,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Alert rules from Slack: saved, listed with their state and last evaluation, removed. */
+/** Alert rules from Slack: saved, listed with their state and last evaluation, removed; answers in the asker's language. */
 final class AlertService implements AlertControl {
   private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
@@ -32,19 +36,26 @@ final class AlertService implements AlertControl {
   }
 
   @Override
-  public String add(String channelId, AlertCondition condition, String userId) {
+  public String add(Language lang, String channelId, AlertCondition condition, Optional<Language> postLang,
+      String userId) {
+    Texts x = Texts.of(lang);
     try {
-      Rule r = store.add(channelId, condition, userId, clock.instant());
-      log.info("alert rule id={} channel={} condition='{}' added by={}", r.id(), channelId, condition.text(), userId);
-      return "Alert " + r.id() + " added: <#" + channelId + "> hears when " + describe(condition) + ", checked every "
-          + words(interval) + ". Nothing is posted until then; `/desk-stats alert remove " + r.id() + "` removes it.";
+      Rule r = store.add(channelId, condition, userId, clock.instant(), postLang);
+      log.info("alert rule id={} channel={} condition='{}' lang={} added by={}", r.id(), channelId, condition.text(),
+          postLang.map(Language::code).orElse("default"), userId);
+      String added = x.get("posts.alert.added", String.valueOf(r.id()), channelId, describe(condition, x),
+          words(interval, x));
+      return postLang.map(p -> Sentences.join(x, added, x.get("posts.lang.posts_in",
+          x.get("posts.language." + p.code())))).orElse(added);
     } catch (StoreException e) {
       return e.getMessage();
     }
   }
 
   @Override
-  public String list() {
+  public String list(Language lang) {
+    Texts x = Texts.of(lang);
+    Formats f = x.formats();
     List<Rule> rules;
     Map<Long, RuleState> states;
     DeskHealth health;
@@ -55,71 +66,78 @@ final class AlertService implements AlertControl {
     } catch (StoreException e) {
       return e.getMessage();
     }
-    if (rules.isEmpty()) {
-      return "No alert rules yet. An admin adds one with `/desk-stats alert #support unreplied > 5`.";
-    }
+    if (rules.isEmpty()) return x.get("posts.alerts.none");
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
-    StringBuilder s = new StringBuilder("*Alert rules*");
+    StringBuilder s = new StringBuilder(x.get("posts.alerts.title"));
     for (Rule r : rules) {
       AlertCondition c = r.condition();
       RuleState st = states.get(r.id());
+      String scope = c.group().map(g -> x.get(c.perAgent() ? "posts.alerts.scope.group_each"
+          : "posts.alerts.scope.group_whole", Mrkdwn.escape(g)))
+          .orElseGet(() -> x.get(c.perAgent() ? "posts.alerts.scope.team_each" : "posts.alerts.scope.team_whole"));
       s.append("\n• *").append(r.id()).append("* <#").append(r.channelId()).append("> `")
           .append(Mrkdwn.escape(c.metric().word() + " " + c.op().symbol() + " " + c.thresholdText())).append("` · ")
-          .append(c.group().map(g -> "group `" + Mrkdwn.escape(g) + "`").orElse("team"))
-          .append(c.perAgent() ? ", each agent" : " as a whole").append(" · ");
+          .append(scope);
+      r.lang().ifPresent(l -> s.append(x.get("posts.lang.tag", l.code())));
+      s.append(" · ");
       if (st != null && st.day().equals(today) && st.firing()) {
-        s.append("*firing* since ").append(AlertBlocks.at(st.firingSince().orElse(now), zone));
-        if (c.perAgent()) s.append(" for ").append(st.overCount()).append(st.overCount() == 1 ? " agent" : " agents");
+        s.append(x.get("posts.alerts.firing", AlertBlocks.at(st.firingSince().orElse(now), zone)));
+        if (c.perAgent()) s.append(x.get("posts.alerts.firing_agents", st.overCount()));
         if (st.value().isPresent()) {
-          s.append(c.perAgent() ? " (worst " : " (").append(AlertCondition.format(c.metric(), st.value().getAsDouble()))
-              .append(')');
+          s.append(x.get(c.perAgent() ? "posts.alerts.worst" : "posts.alerts.value",
+              AlertBlocks.value(c.metric(), st.value().getAsDouble(), f)));
         }
       } else {
-        s.append("ok");
+        s.append(x.get("posts.alerts.ok"));
       }
-      s.append(" · last evaluation ").append(st == null || st.evaluatedAt().isEmpty() ? "not yet"
-          : ReportFormat.clock(st.evaluatedAt().get(), zone, today));
+      s.append(st == null || st.evaluatedAt().isEmpty() ? x.get("posts.alerts.not_checked")
+          : x.get("posts.alerts.last_evaluation", f.clock(st.evaluatedAt().get(), zone, today)));
     }
     if (health.failures() > 0) {
-      s.append("\n_Desk could not be read at the last ").append(health.failures())
-          .append(health.failures() == 1 ? " evaluation" : " evaluations")
-          .append(health.since().map(i -> " (since " + ReportFormat.clock(i, zone, today) + ")").orElse(""))
-          .append(": ").append(Mrkdwn.escape(health.reason().orElse("unknown reason"))).append("_");
+      String reason = Mrkdwn.escape(health.reason().orElseGet(() -> x.get("posts.alerts.unknown_reason")));
+      s.append('\n').append(health.since()
+          .map(i -> x.get("posts.alerts.desk_failing_since", health.failures(), f.clock(i, zone, today), reason))
+          .orElseGet(() -> x.get("posts.alerts.desk_failing", health.failures(), reason)));
     }
     return s.toString();
   }
 
   @Override
-  public String remove(long id, String userId) {
+  public String remove(Language lang, long id, String userId) {
+    Texts x = Texts.of(lang);
     try {
       return store.remove(id).map(r -> {
         log.info("alert rule id={} channel={} condition='{}' removed by={}", id, r.channelId(), r.condition().text(), userId);
-        return "Alert " + id + " (<#" + r.channelId() + "> `" + Mrkdwn.escape(r.condition().text()) + "`) is removed.";
-      }).orElse("There is no alert " + id + "; `/desk-stats alerts` lists them.");
+        return x.get("posts.alert.removed", String.valueOf(id), r.channelId(), Mrkdwn.escape(r.condition().text()));
+      }).orElseGet(() -> x.get("posts.alert.no_such", String.valueOf(id)));
     } catch (StoreException e) {
       return e.getMessage();
     }
   }
 
-  /** "unreplied sessions are above 5 for the team", in words. */
-  static String describe(AlertCondition c) {
-    String cmp = switch (c.op()) {
-      case GT -> "above";
-      case GE -> "at or above";
-      case LT -> "below";
-      case LE -> "at or below";
-    };
-    String whose = c.group().map(g -> "group `" + Mrkdwn.escape(g) + "`").orElse("the team");
-    return "`" + Mrkdwn.escape(c.metric().word()) + "` is " + cmp + " " + Mrkdwn.escape(c.thresholdText())
-        + (c.perAgent() ? " for any agent of " + whose : " for " + whose + " as a whole");
+  /** "`unreplied` is above 5 for the team as a whole", in words of the reader's language. */
+  static String describe(AlertCondition c, Texts x) {
+    String cmp = x.get(switch (c.op()) {
+      case GT -> "posts.alert.op.gt";
+      case GE -> "posts.alert.op.ge";
+      case LT -> "posts.alert.op.lt";
+      case LE -> "posts.alert.op.le";
+    });
+    return x.get(c.perAgent() ? "posts.alert.describe.each" : "posts.alert.describe.whole",
+        Mrkdwn.escape(c.metric().word()), cmp, Mrkdwn.escape(c.thresholdText()), AlertBlocks.scope(c, x));
   }
 
+  /** "10 minutes", "1 hour", in English (the log). */
   static String words(Duration d) {
+    return words(d, Texts.of(Language.EN));
+  }
+
+  static String words(Duration d, Texts x) {
     long s = d.toSeconds();
-    if (s == 0) return d.toMillis() + " ms";
-    if (s % 3600 == 0) return s / 3600 + (s == 3600 ? " hour" : " hours");
-    if (s % 60 == 0) return s / 60 + (s == 60 ? " minute" : " minutes");
-    return s + " seconds";
+    if (s == 0) return x.get("posts.duration.ms", String.valueOf(d.toMillis()));
+    if (s % 3600 == 0) return x.get("posts.duration.hours", s / 3600);
+    if (s % 60 == 0) return x.get("posts.duration.minutes", s / 60);
+    return x.get("posts.duration.seconds", s);
   }
 }

@@ -2,6 +2,7 @@ package com.deskstats.alert;
 
 import com.deskstats.slack.AlertCondition;
 import com.deskstats.store.StoreException;
+import com.deskstats.text.Language;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ public final class AlertStore {
   private static final String DUPLICATE_KEY = "23505";
   /** SQLStates of a foreign-key violation (PostgreSQL, H2): the rule was removed meanwhile. */
   private static final Set<String> NO_PARENT = Set.of("23503", "23506");
-  private static final String RULE_COLUMNS = "id, channel_id, metric, op, threshold, per_agent, group_name, created_by, created_at";
+  private static final String RULE_COLUMNS = "id, channel_id, metric, op, threshold, per_agent, group_name, created_by, created_at, lang";
 
   private final DataSource dataSource;
 
@@ -37,11 +38,16 @@ public final class AlertStore {
     this.dataSource = dataSource;
   }
 
-  /** Saves a new rule; returns it with its id. */
+  /** Saves a new rule that posts in BOT_LANGUAGE; returns it with its id. */
   public Rule add(String channelId, AlertCondition c, String createdBy, Instant createdAt) {
+    return add(channelId, c, createdBy, createdAt, Optional.empty());
+  }
+
+  /** Saves a new rule that posts in {@code lang} (empty: BOT_LANGUAGE); returns it with its id. */
+  public Rule add(String channelId, AlertCondition c, String createdBy, Instant createdAt, Optional<Language> lang) {
     try (Connection conn = dataSource.getConnection();
          PreparedStatement ps = conn.prepareStatement("INSERT INTO alert_rule (channel_id, metric, op, threshold, "
-             + "per_agent, group_name, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             + "per_agent, group_name, created_by, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
              Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, channelId);
       ps.setString(2, c.metric().word());
@@ -51,10 +57,11 @@ public final class AlertStore {
       ps.setString(6, c.group().orElse(null));
       ps.setString(7, createdBy);
       ps.setObject(8, ts(createdAt));
+      ps.setString(9, lang.map(Language::code).orElse(null));
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         if (!keys.next()) throw new SQLException("no generated key for the alert rule");
-        return new Rule(keys.getLong(1), channelId, c, createdBy, createdAt);
+        return new Rule(keys.getLong(1), channelId, c, createdBy, createdAt, lang);
       }
     } catch (SQLException e) {
       throw new StoreException("Could not save the alert rule.", e);
@@ -217,7 +224,8 @@ public final class AlertStore {
     AlertCondition c = new AlertCondition(AlertCondition.Metric.of(rs.getString(3)).orElseThrow(),
         AlertCondition.Op.of(rs.getString(4)).orElseThrow(), rs.getDouble(5), rs.getBoolean(6),
         Optional.ofNullable(rs.getString(7)));
-    return new Rule(rs.getLong(1), rs.getString(2), c, rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant());
+    return new Rule(rs.getLong(1), rs.getString(2), c, rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant(),
+        Language.parse(rs.getString(10)));
   }
 
   private static OffsetDateTime ts(Instant i) {

@@ -10,13 +10,16 @@ import com.deskstats.stats.DaySource;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Scope;
 import com.deskstats.store.StoreException;
+import com.deskstats.text.Language;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -40,9 +43,17 @@ public final class Alerting {
   private final ZoneId zone;
   private final Evaluator.Params params;
   private final String node;
+  private final Language botLanguage;
 
   public Alerting(AlertStore store, DaySource days, Groups groups, SlackCalls slack, Clock clock, ZoneId zone,
       Evaluator.Params params, String node) {
+    this(store, days, groups, slack, clock, zone, params, node, Language.EN);
+  }
+
+  /** @param botLanguage BOT_LANGUAGE: the posts of rules without their own {@code lang} */
+  public Alerting(AlertStore store, DaySource days, Groups groups, SlackCalls slack, Clock clock, ZoneId zone,
+      Evaluator.Params params, String node, Language botLanguage) {
+    this.botLanguage = botLanguage;
     this.store = store;
     this.days = days;
     this.groups = groups;
@@ -77,7 +88,7 @@ public final class Alerting {
         duplicates++;
         continue;
       }
-      if (post(t)) posted++;
+      if (post(t, language(t, rules, botLanguage))) posted++;
       else failed++;
     }
     store.saveStates(result.states());
@@ -115,9 +126,21 @@ public final class Alerting {
     return out;
   }
 
+  /**
+   * The language a transition is posted in: its rule's {@code lang} (else BOT_LANGUAGE); a Desk notice goes to a
+   * channel in the language its rules share, or in BOT_LANGUAGE when they disagree.
+   */
+  static Language language(Transition t, List<Rule> rules, Language botLanguage) {
+    if (t instanceof Transition.Fired f) return f.rule().language(botLanguage);
+    if (t instanceof Transition.Recovered r) return r.rule().language(botLanguage);
+    Set<Language> used = new HashSet<>();
+    for (Rule r : rules) if (r.channelId().equals(t.channelId())) used.add(r.language(botLanguage));
+    return used.size() == 1 ? used.iterator().next() : botLanguage;
+  }
+
   /** Posts one claimed transition and records its message; false when Slack refused it or it had no thread. */
-  private boolean post(Transition t) {
-    ReportBlocks.Message m = AlertBlocks.message(t, zone);
+  private boolean post(Transition t, Language language) {
+    ReportBlocks.Message m = AlertBlocks.message(t, zone, language);
     try {
       SlackCalls.Posted p;
       if (t instanceof Transition.Recovered r) {

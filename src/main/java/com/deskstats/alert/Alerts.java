@@ -6,6 +6,7 @@ import com.deskstats.delivery.Sleeper;
 import com.deskstats.slack.AlertControl;
 import com.deskstats.stats.DaySource;
 import com.deskstats.stats.Groups;
+import com.deskstats.text.Language;
 import com.slack.api.methods.MethodsClient;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -48,12 +49,18 @@ public final class Alerts {
    * @param interval ALERT_INTERVAL
    * @param params MIN_RATINGS and ALERT_COOLDOWN
    * @param node this replica's name, for the claims
+   * @param botLanguage BOT_LANGUAGE: the posts of rules without their own {@code lang}
    */
-  public record Config(ZoneId zone, Duration interval, Evaluator.Params params, String node) {
+  public record Config(ZoneId zone, Duration interval, Evaluator.Params params, String node, Language botLanguage) {
+    /** A config whose rules without {@code lang} post in English. */
+    public Config(ZoneId zone, Duration interval, Evaluator.Params params, String node) {
+      this(zone, interval, params, node, Language.EN);
+    }
+
     /** From the settings, named after this process ("pid@host"). */
     public static Config of(Settings s) {
       return new Config(s.deskTimezone(), s.alertInterval(), new Evaluator.Params(s.minRatings(), s.alertCooldown()),
-          ManagementFactory.getRuntimeMXBean().getName());
+          ManagementFactory.getRuntimeMXBean().getName(), s.botLanguage());
     }
   }
 
@@ -82,7 +89,7 @@ public final class Alerts {
       Clock clock, Sleeper sleeper) {
     AlertStore store = new AlertStore(dataSource);
     Alerting alerting = new Alerting(store, days, groups, new SlackCalls(slack, sleeper), clock, config.zone(),
-        config.params(), config.node());
+        config.params(), config.node(), config.botLanguage());
     return new Alerts(alerting, new AlertService(store, clock, config.zone(), config.interval()), config.interval());
   }
 

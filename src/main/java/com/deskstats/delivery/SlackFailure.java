@@ -1,5 +1,8 @@
 package com.deskstats.delivery;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
+
 /** A Slack call that failed for good (permanent error, or retries exhausted). */
 public final class SlackFailure extends Exception {
   private final String code;
@@ -27,21 +30,26 @@ public final class SlackFailure extends Exception {
     return attempts;
   }
 
-  /** One sentence for a Slack user or the delivery record; never contains a token. */
+  /** One sentence for a Slack user or the delivery record, in English; never contains a token. */
   public String sentence(String channelId) {
-    String ch = "<#" + channelId + ">";
+    return sentence(channelId, Texts.of(Language.EN));
+  }
+
+  /** One sentence in the reader's language; never contains a token. */
+  public String sentence(String channelId, Texts x) {
+    String n = String.valueOf(attempts);
     return switch (code) {
-      case "channel_not_found" -> "Slack cannot find channel " + ch + " (channel_not_found): check the channel id, and invite the bot if it is private.";
-      case "not_in_channel" -> "The bot is not in " + ch + " (not_in_channel): invite it with /invite @desk-stats.";
-      case "is_archived" -> ch + " is archived (is_archived).";
+      case "channel_not_found" -> x.get("posts.slack.channel_not_found", channelId);
+      case "not_in_channel" -> x.get("posts.slack.not_in_channel", channelId);
+      case "is_archived" -> x.get("posts.slack.is_archived", channelId);
       case "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive" ->
-          "Slack rejected the bot token (" + code + "): check SLACK_BOT_TOKEN.";
-      case "missing_scope" -> "The Slack app lacks a permission (missing_scope): it needs chat:write, files:write and im:write.";
-      case "ratelimited" -> "Slack kept rate-limiting the bot after " + attempts + " attempts (ratelimited).";
-      case "network", "bad_response" -> "Slack could not be reached after " + attempts + " attempts (" + code + ").";
+          x.get("posts.slack.bad_token", code);
+      case "missing_scope" -> x.get("posts.slack.missing_scope");
+      case "ratelimited" -> x.get("posts.slack.ratelimited", n);
+      case "network", "bad_response" -> x.get("posts.slack.unreachable", n, code);
       default -> code.startsWith("http_") || !permanent
-          ? "Slack failed after " + attempts + " attempts (" + code + ")."
-          : "Slack refused the message (" + code + ").";
+          ? x.get("posts.slack.failed", n, code)
+          : x.get("posts.slack.refused", code);
     };
   }
 }

@@ -1,6 +1,7 @@
 package com.deskstats.digest;
 
 import com.deskstats.delivery.SlackCalls;
+import com.deskstats.delivery.Sentences;
 import com.deskstats.delivery.SlackFailure;
 import com.deskstats.desk.DeskException;
 import com.deskstats.ops.Metrics;
@@ -8,12 +9,14 @@ import com.deskstats.ops.RequestIds;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
-import com.deskstats.stats.ReportCsv;
 import com.deskstats.stats.Reports;
 import com.deskstats.stats.Scope;
 import com.deskstats.store.Delivery.Kind;
 import com.deskstats.store.DeliveryKey;
 import com.deskstats.store.DeliveryStore;
+import com.deskstats.text.Language;
+import com.deskstats.text.Text;
+import com.deskstats.text.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +51,8 @@ final class Deliverer {
   private final Groups groups;
   /** Null: a delivery that fails is recorded as failed at once. */
   private final DeliveryRetries retries;
+  /** BOT_LANGUAGE: the posts of subscriptions without their own {@code lang}. */
+  private final Language botLanguage;
 
   Deliverer(Reports reports, Renderer renderer, SlackCalls slack, DeliveryStore deliveries, Metrics metrics,
       Clock clock, ZoneId deskZone, String node) {
@@ -61,6 +66,12 @@ final class Deliverer {
 
   Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
       Metrics metrics, Clock clock, ZoneId deskZone, String node, DeliveryRetries retries) {
+    this(reports, groups, renderer, slack, deliveries, metrics, clock, deskZone, node, retries, Language.EN);
+  }
+
+  Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
+      Metrics metrics, Clock clock, ZoneId deskZone, String node, DeliveryRetries retries, Language botLanguage) {
+    this.botLanguage = botLanguage;
     this.retries = retries;
     this.groups = groups;
     this.reports = reports;
@@ -94,7 +105,10 @@ final class Deliverer {
     return scheduled(Target.daily(channelId), fireTime);
   }
 
-  /** As {@link #scheduled(String, Instant)} for any subscription: posts unless its period is already claimed. */
+  /**
+   * As {@link #scheduled(String, Instant)} for any subscription: posts, in its language, unless its period is already
+   * claimed. The outcome's sentence is for the log: English.
+   */
   Outcome scheduled(Target target, Instant fireTime) {
     try (MDC.MDCCloseable ignored = requestId()) {
       return scheduledNow(target, fireTime);
@@ -103,30 +117,35 @@ final class Deliverer {
 
   private Outcome scheduledNow(Target target, Instant fireTime) {
     Period period = reportedPeriod(target.key(), fireTime);
-    String channelId = target.channelId();
+    Texts answer = Texts.of(Language.EN);
     long start = System.nanoTime();
     OptionalLong id = deliveries.claim(target.key(), period.from(), node);
     if (id.isEmpty()) {
       // Another node, an earlier firing or start-up has it: exactly the case the claim exists for.
-      return done(target, period.from(), Kind.SCHEDULED, "duplicate", start, "The digest for " + period.label()
-          + " is already recorded for <#" + channelId + ">.");
+      return done(target, period.from(), Kind.SCHEDULED, "duplicate", start,
+          answer.get("posts.digest.already", label(period, answer), target.channelId()));
     }
     return deliver(id.getAsLong(), target, period, Kind.SCHEDULED, start,
-        retries == null ? null : retries.until(fireTime));
+        retries == null ? null : retries.until(fireTime), answer);
   }
 
-  /** {@code digest now}: a test send of yesterday's digest that never counts as the day's delivery. */
+  /** {@code digest now}: a test send of yesterday's digest that never counts as the day's delivery; in English. */
   Outcome test(String channelId) {
-    try (MDC.MDCCloseable ignored = requestId()) {
-      return testNow(channelId);
-    }
+    return test(channelId, Optional.empty(), Language.EN);
   }
 
-  private Outcome testNow(String channelId) {
-    LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
-    long start = System.nanoTime();
-    long id = deliveries.startTest(channelId, day, node);
-    return deliver(id, Target.daily(channelId), Period.day(day), Kind.TEST, start, null);
+  /**
+   * As {@link #test(String)}: the digest is posted in {@code lang} (empty: BOT_LANGUAGE), and the outcome's sentence
+   * is written in {@code answer}, the asker's language.
+   */
+  Outcome test(String channelId, Optional<Language> lang, Language answer) {
+    try (MDC.MDCCloseable ignored = requestId()) {
+      LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
+      long start = System.nanoTime();
+      long id = deliveries.startTest(channelId, day, node);
+      Target target = new Target(DeliveryKey.daily(channelId), false, lang);
+      return deliver(id, target, Period.day(day), Kind.TEST, start, null, Texts.of(answer));
+    }
   }
 
   /** A run later than DIGEST_GRACE that {@link MissedRunPolicy} recorded as skipped: its outcome line and count. */
@@ -136,22 +155,24 @@ final class Deliverer {
 
   /**
    * The retry job claimed a delivery waiting as retrying: tries it again, or, when the bot was away until its grace
-   * ended, records it as failed with one notice. {@code csv}: whether its subscription attaches the CSV.
+   * ended, records it as failed with one notice. {@code csv} and {@code lang}: what its subscription asks for now.
    */
-  Outcome retry(com.deskstats.store.Delivery d, boolean csv) {
+  Outcome retry(com.deskstats.store.Delivery d, boolean csv, Optional<Language> lang) {
     try (MDC.MDCCloseable ignored = requestId()) {
       long start = System.nanoTime();
-      Target target = new Target(d.key(), csv);
+      Target target = new Target(d.key(), csv, lang);
+      Texts answer = Texts.of(Language.EN);
+      Texts post = Texts.of(target.language(botLanguage));
       Period period = d.key().weekly() ? new Period(d.day(), d.day().plusDays(6)) : Period.day(d.day());
       Instant until = d.retryUntil().orElseGet(clock::instant);
-      if (!clock.instant().isAfter(until)) return deliver(d.id(), target, period, Kind.SCHEDULED, start, until);
-      String error = d.error().orElse("The digest could not be delivered.");
+      if (!clock.instant().isAfter(until)) return deliver(d.id(), target, period, Kind.SCHEDULED, start, until, answer);
+      String error = d.error().orElseGet(() -> answer.get("posts.digest.undelivered"));
+      String postedError = d.error().orElseGet(() -> post.get("posts.digest.undelivered"));
       int attempts = d.attempts();
       try {
-        attempts += notice(d.channelId(), "The desk-stats digest for " + period.label()
-            + " could not be delivered before DIGEST_GRACE ended: " + error);
+        attempts += notice(d.channelId(), post.get("posts.digest.notice.grace_ended", label(period, post), postedError));
       } catch (SlackFailure f) {
-        error += " The notice could not be posted either: " + f.sentence(d.channelId());
+        error += " " + answer.get("posts.digest.notice_failed_too", f.sentence(d.channelId()));
       }
       deliveries.markFailed(d.id(), error, attempts);
       return done(target, d.day(), Kind.SCHEDULED, "failed", start, error);
@@ -168,22 +189,29 @@ final class Deliverer {
     return retries.later(id, until, error, attempts);
   }
 
-  private String retrying(Period period, String why, Instant next) {
-    return "The digest for " + period.label() + " could not be delivered yet (" + why + "); trying again at "
-        + next.atZone(deskZone).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ".";
+  private String retrying(Period period, String why, Instant next, Texts answer) {
+    return answer.get("posts.digest.retrying", label(period, answer), why,
+        next.atZone(deskZone).toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
   }
 
-  private Outcome deliver(long id, Target target, Period period, Kind kind, long start, Instant retryUntil) {
+  /**
+   * Posts the digest in the target's language; the delivery record stays in English, and the outcome's sentence is
+   * written in {@code answer}.
+   */
+  private Outcome deliver(long id, Target target, Period period, Kind kind, long start, Instant retryUntil,
+      Texts answer) {
     String channelId = target.channelId();
     LocalDate day = period.from();
-    String where = "<#" + channelId + ">";
+    Language language = target.language(botLanguage);
+    Texts post = Texts.of(language);
+    Texts record = Texts.of(Language.EN);
     try {
       Optional<Scope> scope = target.key().group().isEmpty() ? Optional.of(Scope.TEAM)
           : groups.scope(target.key().group());
       if (scope.isEmpty()) {
         // The group was removed after the subscription was made: the channel hears why there is no digest.
-        return cannotMake(id, target, period, kind, start, "group_missing", "No group",
-            "there is no group `" + target.key().group() + "` any more; make it again or unsubscribe its digest.");
+        Text why = Text.of("posts.digest.why.group_missing", target.key().group());
+        return cannotMake(id, target, period, kind, start, "group_missing", "No group", why, answer);
       }
       Report report;
       try {
@@ -191,56 +219,45 @@ final class Deliverer {
       } catch (DeskException e) {
         String error = "Desk: " + e.userMessage();
         Optional<Instant> next = retryLater(id, kind, e.passing(), retryUntil, error, 0);
-        if (next.isPresent()) return done(target, day, kind, "retrying", start, retrying(period, error, next.get()));
-        return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", e.userMessage());
+        if (next.isPresent()) {
+          return done(target, day, kind, "retrying", start, retrying(period, error, next.get(), answer));
+        }
+        return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", Text.literal(e.userMessage()), answer);
       }
       Instant now = clock.instant();
-      Renderer.Rendered r = renderer.render(report, now.atZone(deskZone).toLocalDate(), now, com.deskstats.text.Language.EN);
+      Renderer.Rendered r = renderer.render(report, now.atZone(deskZone).toLocalDate(), now, language);
       SlackCalls.Posted posted;
       try {
         posted = slack.post(channelId, r.text(), r.blocks());
       } catch (SlackFailure f) {
-        Optional<Instant> next = retryLater(id, kind, !f.permanent(), retryUntil, f.sentence(channelId), f.attempts());
+        String failure = f.sentence(channelId);
+        Optional<Instant> next = retryLater(id, kind, !f.permanent(), retryUntil, failure, f.attempts());
         if (next.isPresent()) {
-          return done(target, day, kind, "retrying", start, retrying(period, f.sentence(channelId), next.get()));
+          return done(target, day, kind, "retrying", start,
+              retrying(period, f.sentence(channelId, answer), next.get(), answer));
         }
         if (retryUntil != null && kind == Kind.SCHEDULED && !f.permanent()) {
           // Retried until the grace ended: one short notice, if Slack takes it now.
           try {
-            notice(channelId, "The desk-stats digest for " + period.label() + " could not be posted: "
-                + f.sentence(channelId));
+            notice(channelId, post.get("posts.digest.notice.not_posted", label(period, post), f.sentence(channelId, post)));
           } catch (SlackFailure ignored) {
             // The failure below is the record.
           }
         }
-        deliveries.markFailed(id, f.sentence(channelId), f.attempts());
-        return done(target, day, kind, "failed", start, "Could not post the digest: " + f.sentence(channelId));
+        deliveries.markFailed(id, failure, f.attempts());
+        return done(target, day, kind, "failed", start,
+            answer.get("posts.digest.failed_post", f.sentence(channelId, answer)));
       }
       deliveries.markPosted(id, posted.ts(), posted.attempts());
-      Optional<String> note = Optional.empty();
-      if (r.chartPng() != null && r.chartPng().length > 0) {
-        try {
-          // Slack answers the post with the channel's id: the upload needs an id even if we were given a name.
-          slack.upload(posted.channelId(), r.chartPng(), "desk-stats-" + period.token() + ".png",
-              "Leaderboard, " + period.label());
-        } catch (SlackFailure f) {
-          note = Optional.of("The chart could not be uploaded: " + f.sentence(channelId));
-        }
-      }
-      if (target.csv()) {
-        try {
-          slack.upload(posted.channelId(), ReportCsv.bytes(report), "desk-stats-" + period.token() + ".csv",
-              "Per-agent CSV, " + period.label());
-        } catch (SlackFailure f) {
-          note = Optional.of(note.map(n -> n + " ").orElse("") + "The CSV could not be uploaded: " + f.sentence(channelId));
-        }
-      }
-      deliveries.markSent(id, note);
+      List<Text> notes = Uploads.attach(slack, posted.channelId(), channelId, report, period, r.chartPng(),
+          target.csv(), post);
+      deliveries.markSent(id, notes.isEmpty() ? Optional.empty() : Optional.of(Uploads.sentences(notes, record)));
+      String where = channelId;
       String sentence = kind == Kind.TEST
-          ? "Posted a test digest for " + period.label() + " to " + where + ". It does not count as the day's scheduled digest."
-          : "Posted the digest for " + period.label() + " to " + where + ".";
-      return done(target, day, kind, note.isPresent() ? "sent_without_chart" : "sent", start,
-          note.map(n -> sentence + " " + n).orElse(sentence));
+          ? answer.get("posts.digest.posted_test", label(period, answer), where)
+          : answer.get("posts.digest.posted", label(period, answer), where);
+      return done(target, day, kind, notes.isEmpty() ? "sent" : "sent_without_chart", start,
+          notes.isEmpty() ? sentence : Sentences.join(answer, sentence, Uploads.sentences(notes, answer)));
     } catch (RuntimeException e) {
       log.error("digest channel={} day={} failed unexpectedly", channelId, day, e);
       try {
@@ -248,30 +265,30 @@ final class Deliverer {
       } catch (RuntimeException ignored) {
         // The database is what failed; the log line above is the record.
       }
-      return done(target, day, kind, "error", start,
-          "The digest for " + period.label() + " failed unexpectedly; the bot's log has the details.");
+      return done(target, day, kind, "error", start, answer.get("posts.digest.failed_unexpected", label(period, answer)));
     }
   }
 
   /** No report: a scheduled digest tells the channel why in one sentence; recorded as failed. */
   private Outcome cannotMake(long id, Target target, Period period, Kind kind, long start, String outcome,
-      String what, String why) {
+      String what, Text why, Texts answer) {
     String channelId = target.channelId();
-    String error = what + ": " + why;
+    Texts post = Texts.of(target.language(botLanguage));
+    String error = what + ": " + Texts.of(Language.EN).render(why);
     int attempts = 0;
     if (kind == Kind.SCHEDULED) {
       // The team expects a digest every morning: say in one sentence why there is none today.
       try {
-        attempts = slack.post(channelId, "The desk-stats digest for " + period.label() + " could not be made: "
-            + why, List.of()).attempts();
+        attempts = slack.post(channelId, post.get("posts.digest.notice.not_made", label(period, post), why),
+            List.of()).attempts();
       } catch (SlackFailure f) {
-        error += " The notice could not be posted either: " + f.sentence(channelId);
+        error += " " + Texts.of(Language.EN).get("posts.digest.notice_failed_too", f.sentence(channelId));
         attempts = f.attempts();
       }
     }
     deliveries.markFailed(id, error, attempts);
     return done(target, period.from(), kind, outcome, start,
-        "The digest for " + period.label() + " could not be made: " + why);
+        answer.get("posts.digest.cannot_make", label(period, answer), why));
   }
 
   private Outcome done(Target target, LocalDate day, Kind kind, String outcome, long start, String sentence) {
@@ -295,7 +312,7 @@ final class Deliverer {
     return RequestIds.current() == null ? RequestIds.begin() : null;
   }
 
-  static String label(LocalDate day) {
-    return Period.day(day).label();
+  private static String label(Period period, Texts x) {
+    return period.label(x.language());
   }
 }

@@ -134,7 +134,7 @@ public final class Digest {
     DeliveryRetryStore retrying = new DeliveryRetryStore(dataSource, clock);
     Deliverer deliverer = new Deliverer(reports, groups, renderer, new SlackCalls(slack, tuning.sleeper()), deliveries,
         metrics, clock, settings.deskTimezone(), tuning.node(),
-        new DeliveryRetries(retrying, settings.digestGrace(), clock));
+        new DeliveryRetries(retrying, settings.digestGrace(), clock), settings.botLanguage());
     RetryJob retryJob = new RetryJob(deliverer, retrying, subscriptions, tuning.node());
     // The first start of a new install posts nothing for the default subscription's runs from before it.
     Instant installedAt = Installation.since(dataSource, clock.instant());

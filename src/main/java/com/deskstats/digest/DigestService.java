@@ -1,7 +1,9 @@
 package com.deskstats.digest;
 
+import com.deskstats.delivery.Sentences;
 import com.deskstats.slack.DigestControl;
 import com.deskstats.slack.DigestOptions;
+import com.deskstats.stats.Period;
 import com.deskstats.store.Delivery;
 import com.deskstats.store.DeliveryKey;
 import com.deskstats.store.DeliveryStore;
@@ -9,28 +11,27 @@ import com.deskstats.store.StoreException;
 import com.deskstats.store.StoreUnavailableException;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscriptions from Slack: stored, scheduled at once, listed with their last delivery. The default
- * subscription (DIGEST_CHANNEL) is not stored; a stored subscription for the same channel overrides its
- * schedule, and unsubscribing that channel brings the default schedule back.
+ * Subscriptions from Slack: stored, scheduled at once, listed with their last delivery; every answer is written in the
+ * asker's language. The default subscription (DIGEST_CHANNEL) is not stored and posts in BOT_LANGUAGE; a stored
+ * subscription for the same channel overrides its schedule, and unsubscribing that channel brings the default back.
  */
 public final class DigestService implements DigestControl {
   private static final Logger log = LoggerFactory.getLogger(DigestService.class);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private final SubscriptionStore subscriptions;
   private final DeliveryStore deliveries;
@@ -64,34 +65,52 @@ public final class DigestService implements DigestControl {
   }
 
   @Override
-  public String subscribe(String channelId, Optional<LocalTime> time, DigestOptions options, String userId) {
+  public String subscribe(Language lang, String channelId, Optional<LocalTime> time, DigestOptions options,
+      String userId) {
+    Texts x = Texts.of(lang);
     String cron = options.weekly()
         ? Schedules.weekly(time.or(() -> Schedules.timeOf(defaultCron)).orElse(LocalTime.of(9, 0)), options.day())
         : time.map(Schedules::daily).orElse(defaultCron);
     Subscription s = new Subscription(channelId, cron, zone, userId, clock.instant(),
-        options.weekly() ? DeliveryKey.WEEKLY : DeliveryKey.DAILY, options.group().orElse(""), options.csv());
+        options.weekly() ? DeliveryKey.WEEKLY : DeliveryKey.DAILY, options.group().orElse(""), options.csv(),
+        options.lang());
     try {
       Optional<Subscription> before = subscriptions.find(s.key());
       boolean added = subscriptions.upsert(s);
       scheduleOrUndo(s, before);
-      log.info("digest subscription channel={} cadence={} group='{}' csv={} cron='{}' zone={} by={} {}", channelId,
-          s.cadence(), s.group(), s.csv(), cron, zone, userId, added ? "added" : "moved");
-      String when = Schedules.words(cron, zone);
-      String next = Schedules.nextFire(cron, zone, clock.instant()).map(i -> " The next one is " + at(i, zone) + ".")
-          .orElse("");
-      String what = options.describe() + (options.weekly() ? " (last week, Monday to Sunday)" : "");
-      String csv = options.csv() ? ", with the CSV" : "";
-      return (added ? "<#" + channelId + "> will get " + what + " "
-          : "<#" + channelId + ">'s " + options.describe().substring(4) + " now comes ")
-          + when + csv + "." + next;
+      log.info("digest subscription channel={} cadence={} group='{}' csv={} lang={} cron='{}' zone={} by={} {}",
+          channelId, s.cadence(), s.group(), s.csv(), s.lang().map(Language::code).orElse("default"), cron, zone,
+          userId, added ? "added" : "moved");
+      String when = Schedules.words(cron, zone, x);
+      String key = added ? (options.weekly() ? "posts.subscribe.added_weekly" : "posts.subscribe.added")
+          : "posts.subscribe.moved";
+      List<String> sentences = new ArrayList<>();
+      sentences.add(x.get(key + (options.csv() ? "_csv" : ""), channelId,
+          added ? what(s.key(), x) : kind(s.key(), x), when));
+      Schedules.nextFire(cron, zone, clock.instant())
+          .ifPresent(i -> sentences.add(x.get("posts.subscribe.next", at(i, zone, x))));
+      options.lang().ifPresent(l -> sentences.add(x.get("posts.lang.posts_in", x.get("posts.language." + l.code()))));
+      return Sentences.join(x, sentences);
     } catch (StoreUnavailableException e) {
       throw e;
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
       log.error("digest subscription channel={} could not be scheduled", channelId, e);
-      return "The subscription is saved but could not be scheduled yet; it takes effect at the bot's next restart.";
+      return x.get("posts.subscribe.not_scheduled");
     }
+  }
+
+  /** "the daily digest", "the weekly digest of group `tier1`". */
+  private static String what(DeliveryKey key, Texts x) {
+    String k = "posts.digest.what." + key.cadence();
+    return key.group().isEmpty() ? x.get(k) : x.get(k + "_group", key.group());
+  }
+
+  /** "daily digest", "weekly digest of group `tier1`": as {@link #what} without the article. */
+  private static String kind(DeliveryKey key, Texts x) {
+    String k = "posts.digest.kind." + key.cadence();
+    return key.group().isEmpty() ? x.get(k) : x.get(k + "_group", key.group());
   }
 
   /**
@@ -115,105 +134,110 @@ public final class DigestService implements DigestControl {
   }
 
   @Override
-  public String unsubscribe(String channelId, boolean weekly, Optional<String> group, String userId) {
+  public String unsubscribe(Language lang, String channelId, boolean weekly, Optional<String> group, String userId) {
+    Texts x = Texts.of(lang);
     DeliveryKey key = new DeliveryKey(channelId, weekly ? DeliveryKey.WEEKLY : DeliveryKey.DAILY, group.orElse(""));
-    DigestOptions asked = new DigestOptions(weekly, java.time.DayOfWeek.MONDAY, group, false);
     boolean isDefault = defaultSubscription.filter(d -> d.key().equals(key)).isPresent();
     try {
       boolean removed = subscriptions.delete(key);
-      if (!removed && isDefault) {
-        return "<#" + channelId + "> gets the default digest set by DIGEST_CHANNEL, which cannot be removed from Slack: "
-            + "unset DIGEST_CHANNEL (or point it at another channel) and restart the bot.";
-      }
+      if (!removed && isDefault) return x.get("posts.unsubscribe.default_fixed", channelId);
       if (!removed) {
         // Say which digests the channel does have, and how to name one: the grammar names exactly one.
-        List<String> others = all().stream().filter(x -> x.channelId().equals(channelId))
-            .map(x -> "`unsubscribe <#" + channelId + ">" + (x.key().weekly() ? " weekly" : "")
-                + (x.group().isEmpty() ? "" : " group " + x.group()) + "`").toList();
-        if (others.isEmpty()) {
-          return "<#" + channelId + "> has no digest subscription; `/desk-stats subscriptions` lists the channels that do.";
-        }
-        return "<#" + channelId + "> has no " + asked.describe().substring(4) + "; say which one to remove: "
-            + String.join(", ", others) + ".";
+        List<String> others = all().stream().filter(s -> s.channelId().equals(channelId))
+            .map(s -> "`unsubscribe <#" + channelId + ">" + (s.key().weekly() ? " weekly" : "")
+                + (s.group().isEmpty() ? "" : " group " + s.group()) + "`").toList();
+        if (others.isEmpty()) return x.get("posts.unsubscribe.none", channelId);
+        return x.get("posts.unsubscribe.which", channelId, kind(key, x),
+            String.join(x.get("posts.list.separator"), others));
       }
       log.info("digest subscription channel={} cadence={} group='{}' removed by={}", channelId, key.cadence(),
           key.group(), userId);
       if (isDefault) {
         Subscription d = defaultSubscription.get();
         scheduling.schedule(d);
-        return "<#" + channelId + ">'s own schedule is removed; it gets the default digest again, "
-            + Schedules.words(d.cron(), d.zone()) + ", set by DIGEST_CHANNEL.";
+        return x.get("posts.unsubscribe.default_back", channelId, Schedules.words(d.cron(), d.zone(), x));
       }
       scheduling.unschedule(key);
-      return "<#" + channelId + "> will no longer get " + asked.describe() + ".";
+      return x.get("posts.unsubscribe.removed", channelId, what(key, x));
     } catch (StoreUnavailableException e) {
       throw e;
     } catch (StoreException e) {
       return e.getMessage();
     } catch (SchedulerException e) {
       log.error("digest subscription channel={} could not be unscheduled", channelId, e);
-      return "The subscription is removed, but its schedule could not be cleared yet; it stops at the bot's next restart.";
+      return x.get("posts.unsubscribe.not_unscheduled");
     }
   }
 
   @Override
-  public String list() {
+  public String list(Language lang) {
+    Texts x = Texts.of(lang);
     List<Subscription> all;
     try {
       all = all();
     } catch (StoreException e) {
       return e.getMessage();
     }
-    if (all.isEmpty()) {
-      return "No channel gets the daily digest. Add one with `/desk-stats subscribe #channel 09:00`.";
-    }
+    if (all.isEmpty()) return x.get("posts.subscriptions.none");
     Instant now = clock.instant();
-    StringBuilder sb = new StringBuilder("*Digest subscriptions*");
+    StringBuilder sb = new StringBuilder(x.get("posts.subscriptions.title"));
     for (Subscription s : all) {
+      String when = Schedules.words(s.cron(), s.zone(), x);
       sb.append("\n• <#").append(s.channelId()).append("> ")
-          .append(s.group().isEmpty() ? "" : "group `" + s.group() + "` ").append(Schedules.words(s.cron(), s.zone()))
-          .append(s.key().weekly() ? ", last week's report" : "").append(s.csv() ? ", with the CSV" : "");
-      if (s.createdBy().equals(Digest.DEFAULT_CREATOR)) sb.append(" _(default, from DIGEST_CHANNEL)_");
-      Schedules.nextFire(s.cron(), s.zone(), now).ifPresent(i -> sb.append(" · next ").append(at(i, s.zone())));
+          .append(s.group().isEmpty() ? when : x.get("posts.subscriptions.group", s.group(), when))
+          .append(s.key().weekly() ? x.get("posts.subscriptions.weekly") : "")
+          .append(s.csv() ? x.get("posts.subscriptions.csv") : "");
+      s.lang().ifPresent(l -> sb.append(x.get("posts.lang.tag", l.code())));
+      if (s.createdBy().equals(Digest.DEFAULT_CREATOR)) sb.append(x.get("posts.subscriptions.default"));
+      Schedules.nextFire(s.cron(), s.zone(), now)
+          .ifPresent(i -> sb.append(x.get("posts.subscriptions.next", at(i, s.zone(), x))));
       Optional<Delivery> last = deliveries.last(s.key());
-      sb.append(" · last: ").append(last.map(d -> describe(d, s.zone())).orElse("none yet"));
+      sb.append(x.get("posts.subscriptions.last",
+          last.map(d -> describe(d, s.zone(), x)).orElseGet(() -> x.get("posts.subscriptions.none_yet"))));
     }
     return sb.toString();
   }
 
   @Override
-  public String digestNow(String channelId, String userId) {
+  public String digestNow(Language lang, String channelId, String userId) {
     log.info("digest test send channel={} by={}", channelId, userId);
     try {
-      return deliverer.test(channelId).sentence();
+      // The test send is written as the channel's daily digest would be: in its lang, else BOT_LANGUAGE.
+      Optional<Language> postLang = all().stream().filter(s -> s.key().equals(DeliveryKey.daily(channelId)))
+          .findFirst().flatMap(Subscription::lang);
+      return deliverer.test(channelId, postLang, lang).sentence();
     } catch (StoreException e) {
       return e.getMessage();
     }
   }
 
-  private static String describe(Delivery d, ZoneId zone) {
+  private static String describe(Delivery d, ZoneId zone, Texts x) {
     Instant when = d.finishedAt().orElse(d.claimedAt());
+    String day = Period.day(d.day()).label(x.language());
     if (d.status() == Delivery.Status.RETRYING) {
-      return "retrying (for " + Deliverer.label(d.day()) + "): next try " + d.nextAttempt().map(i -> at(i, zone)).orElse("soon")
-          + d.retryUntil().map(i -> ", gives up after " + at(i, zone)).orElse("") + d.error().map(e -> "; last: " + e).orElse("");
+      String next = d.nextAttempt().map(i -> at(i, zone, x)).orElseGet(() -> x.get("posts.delivery.soon"));
+      return d.retryUntil().map(u -> x.get("posts.delivery.retrying_until", day, next, at(u, zone, x)))
+          .orElseGet(() -> x.get("posts.delivery.retrying", day, next))
+          + d.error().map(e -> x.get("posts.delivery.last_error", e)).orElse("");
     }
-    String what = switch (d.status()) {
-      case SENT -> d.error().isPresent() ? "sent without the chart" : "sent";
-      case FAILED -> "failed";
-      case SKIPPED -> "skipped";
-      case RETRYING -> "retrying";
+    String what = x.get(switch (d.status()) {
+      case SENT -> d.error().isPresent() ? "posts.delivery.sent_without_chart" : "posts.delivery.sent";
+      case FAILED -> "posts.delivery.failed";
+      case SKIPPED -> "posts.delivery.skipped";
+      case RETRYING -> "posts.delivery.retrying_status";
       // Slack took the message but the node stopped before recording the rest (the chart): it was posted.
-      case CLAIMED -> d.messageTs().isPresent() ? "posted" : "in progress";
-    };
-    String s = (d.kind() == Delivery.Kind.TEST ? "test send " : "") + what + " " + at(when, zone)
-        + " (for " + Deliverer.label(d.day()) + ")";
+      case CLAIMED -> d.messageTs().isPresent() ? "posts.delivery.posted" : "posts.delivery.in_progress";
+    });
+    String s = x.get(d.kind() == Delivery.Kind.TEST ? "posts.delivery.test_line" : "posts.delivery.line", what,
+        at(when, zone, x), day);
     if (d.status() != Delivery.Status.SENT || d.error().isPresent()) {
-      s += d.error().map(e -> ": " + e).orElse("");
+      s += d.error().map(e -> x.get("posts.delivery.error", e)).orElse("");
     }
     return s;
   }
 
-  private static String at(Instant i, ZoneId zone) {
-    return WHEN.format(i.atZone(zone));
+  /** "Mon 23 Nov 08:58", 11月23日 周一 08:58. */
+  private static String at(Instant i, ZoneId zone, Texts x) {
+    return x.formats().timestamp(i.getEpochSecond(), zone);
   }
 }

@@ -5,6 +5,7 @@ import com.deskstats.store.DeliveryRetryStore;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
 import java.time.Duration;
+import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -72,8 +73,9 @@ final class RetryJob implements Job {
         try {
           if (!deliveries.claimRetry(d.id(), node)) continue;
           tried++;
-          // The CSV goes along when its subscription (still) asks for it.
-          deliverer.retry(d, subscriptions.find(d.key()).map(Subscription::csv).orElse(false));
+          // The CSV goes along when its subscription (still) asks for it, in the language it asks for now.
+          Optional<Subscription> s = subscriptions.find(d.key());
+          deliverer.retry(d, s.map(Subscription::csv).orElse(false), s.flatMap(Subscription::lang));
         } catch (RuntimeException e) {
           log.error("digest channel={} day={} retry failed", d.channelId(), d.day(), e);
         }

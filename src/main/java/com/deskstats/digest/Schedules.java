@@ -1,5 +1,7 @@
 package com.deskstats.digest;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,20 +75,28 @@ final class Schedules {
     return Optional.ofNullable(t).map(Date::toInstant);
   }
 
-  /** "every day at 09:00 (Asia/Shanghai)" for daily crons, else the cron itself with its zone. */
+  /** "every day at 09:00 (Asia/Shanghai)" for daily crons, else the cron itself with its zone; in English. */
   static String words(String cron, ZoneId zone) {
+    return words(cron, zone, Texts.of(Language.EN));
+  }
+
+  /** The schedule in the reader's words: "every Monday at 09:00 (Asia/Shanghai)", 每周一 09:00（Asia/Shanghai）. */
+  static String words(String cron, ZoneId zone, Texts x) {
     Matcher m = DAILY.matcher(cron.trim());
     if (m.matches()) {
       int minute = Integer.parseInt(m.group(1));
       int hour = Integer.parseInt(m.group(2));
-      if (hour < 24 && minute < 60) return String.format("every day at %02d:%02d (%s)", hour, minute, zone.getId());
+      if (hour < 24 && minute < 60) {
+        return x.get("posts.schedule.daily", String.format("%02d:%02d", hour, minute), zone.getId());
+      }
     }
     Matcher w = WEEKLY.matcher(cron.trim());
     if (w.matches() && timeOf(cron).isPresent()) {
-      String day = java.util.Arrays.stream(java.time.DayOfWeek.values()).filter(d -> d.name().startsWith(w.group(3)))
-          .findFirst().orElseThrow().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
-      return String.format("every %s at %s (%s)", day, timeOf(cron).get(), zone.getId());
+      java.time.DayOfWeek day = java.util.Arrays.stream(java.time.DayOfWeek.values())
+          .filter(d -> d.name().startsWith(w.group(3))).findFirst().orElseThrow();
+      return x.get("posts.schedule.weekly", x.get("posts.weekday." + day.name().toLowerCase(java.util.Locale.ROOT)),
+          timeOf(cron).get().toString(), zone.getId());
     }
-    return "on the cron schedule `" + cron + "` (" + zone.getId() + ")";
+    return x.get("posts.schedule.cron", cron, zone.getId());
   }
 }

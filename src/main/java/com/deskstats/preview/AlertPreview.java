@@ -10,6 +10,8 @@ import com.deskstats.slack.ReportBlocks;
 import com.deskstats.stats.DaySource;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Scope;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.HeaderBlock;
@@ -68,6 +70,15 @@ public final class AlertPreview {
    */
   public static int run(Options o, DaySource days, Groups groups, ZoneId zone, Evaluator.Params params, PrintStream out,
       PrintStream err, Clock clock) {
+    return run(o, days, groups, zone, params, Language.EN, out, err, clock);
+  }
+
+  /**
+   * As {@link #run(Options, DaySource, Groups, ZoneId, Evaluator.Params, PrintStream, PrintStream, Clock)}; the alert
+   * and the reason are written in the rule's {@code lang}, else in {@code botLanguage} (BOT_LANGUAGE).
+   */
+  public static int run(Options o, DaySource days, Groups groups, ZoneId zone, Evaluator.Params params,
+      Language botLanguage, PrintStream out, PrintStream err, Clock clock) {
     if (o.help()) {
       out.println(USAGE);
       return 0;
@@ -85,8 +96,9 @@ public final class AlertPreview {
           : "; the groups are " + String.join(", ", groups.names()) + "."));
       return 2;
     }
+    Texts x = Texts.of(add.lang().orElse(botLanguage));
     try {
-      DryRun.Result r = DryRun.run(condition, scope.get(), days, zone, params, clock);
+      DryRun.Result r = DryRun.run(condition, scope.get(), days, zone, params, clock, x.language());
       if (r.message().isEmpty()) {
         out.println(r.why());
         return 0;
@@ -95,26 +107,32 @@ public final class AlertPreview {
       if (o.json()) {
         out.println(ReportBlocks.toPrettyJson(m));
       } else {
-        out.println("Would post to " + add.channelId().map(ch -> "<#" + ch + ">").orElse("the rule's channel") + ":");
+        out.println(add.channelId().map(ch -> x.get("posts.preview.would_post", ch))
+            .orElseGet(() -> x.get("posts.preview.would_post_rule_channel")));
         out.println();
-        out.print(text(m.blocks()));
+        out.print(text(m.blocks(), x));
       }
       return 0;
     } catch (DeskException e) {
-      err.println("Desk could not be read, so nothing would be posted: " + e.userMessage());
+      err.println(x.get("posts.preview.desk_failed", e.userMessage()));
       return 1;
     }
   }
 
-  /** The blocks as a person reads them in a terminal. */
+  /** The blocks as a person reads them in a terminal, in English. */
   static String text(List<LayoutBlock> blocks) {
+    return text(blocks, Texts.of(Language.EN));
+  }
+
+  /** The blocks as a person reads them in a terminal; the button in the post's language. */
+  static String text(List<LayoutBlock> blocks, Texts x) {
     StringBuilder s = new StringBuilder();
     for (LayoutBlock b : blocks) {
       if (b instanceof HeaderBlock h) s.append(h.getText().getText()).append("\n\n");
       else if (b instanceof SectionBlock sec && sec.getText() != null) s.append(plain(sec.getText().getText())).append("\n\n");
       else if (b instanceof ContextBlock ctx) {
         for (var e : ctx.getElements()) if (e instanceof TextObject t) s.append(plain(textOf(t))).append('\n');
-      } else if (b instanceof ActionsBlock) s.append("[Open today's report]\n");
+      } else if (b instanceof ActionsBlock) s.append('[').append(x.get("posts.alert.open_report")).append("]\n");
     }
     return s.toString();
   }

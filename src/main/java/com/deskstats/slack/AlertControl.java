@@ -1,58 +1,62 @@
 package com.deskstats.slack;
 
 import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
+import java.util.Optional;
 
 /**
  * What the slash command asks of the alerts (SPEC §8): implemented by the alert package, handed in by Main.
  * Callers have already checked that the user may change rules, that the bot can post to the channel and that the
- * group exists. Every method returns one mrkdwn message for the user who asked.
+ * group exists. Every method returns one mrkdwn message for the user who asked, in {@code lang}, the asker's language.
  */
 public interface AlertControl {
 
-  /** Saves a rule that posts to {@code channelId}; posts nothing now. */
-  String add(String channelId, AlertCondition condition, String userId);
+  /** Saves a rule that posts to {@code channelId} in {@code postLang} (empty: BOT_LANGUAGE); posts nothing now. */
+  String add(Language lang, String channelId, AlertCondition condition, Optional<Language> postLang, String userId);
 
-  /** Every rule: id, channel, condition, scope, state and the last evaluation. */
-  String list();
+  /** Every rule: id, channel, condition, scope, its {@code lang}, state and the last evaluation. */
+  String list(Language lang);
 
   /** Removes the rule with this id. */
-  String remove(long id, String userId);
+  String remove(Language lang, long id, String userId);
 
-  // The asker's language: each answer is written for the person who asked (SPEC §6 BOT_LANGUAGE).
+  // English answers, for callers that do not know the asker's language yet.
 
-  /** As {@link #add(String, AlertCondition, String)}, answering in {@code lang}; the rule posts in {@code postLang}. */
-  default String add(Language lang, String channelId, AlertCondition condition, java.util.Optional<Language> postLang,
-      String userId) {
-    return add(channelId, condition, userId);
+  /** As {@link #add(Language, String, AlertCondition, Optional, String)} in English, posting in BOT_LANGUAGE. */
+  default String add(String channelId, AlertCondition condition, String userId) {
+    return add(Language.EN, channelId, condition, Optional.empty(), userId);
   }
 
-  /** As {@link #list()}, answering in {@code lang}. */
-  default String list(Language lang) {
-    return list();
+  /** As {@link #list(Language)} in English. */
+  default String list() {
+    return list(Language.EN);
   }
 
-  /** As {@link #remove(long, String)}, answering in {@code lang}. */
-  default String remove(Language lang, long id, String userId) {
-    return remove(id, userId);
+  /** As {@link #remove(Language, long, String)} in English. */
+  default String remove(long id, String userId) {
+    return remove(Language.EN, id, userId);
   }
 
   /** A bot without alerts (tests, or a part that did not start): says so. */
   AlertControl NONE = new AlertControl() {
-    private static final String OFF = "Alerts are not running on this bot.";
-
     @Override
-    public String add(String channelId, AlertCondition condition, String userId) {
-      return OFF;
+    public String add(Language lang, String channelId, AlertCondition condition, Optional<Language> postLang,
+        String userId) {
+      return off(lang);
     }
 
     @Override
-    public String list() {
-      return OFF;
+    public String list(Language lang) {
+      return off(lang);
     }
 
     @Override
-    public String remove(long id, String userId) {
-      return OFF;
+    public String remove(Language lang, long id, String userId) {
+      return off(lang);
+    }
+
+    private String off(Language lang) {
+      return Texts.of(lang).get("posts.alert.off");
     }
   };
 }

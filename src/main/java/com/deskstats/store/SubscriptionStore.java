@@ -1,5 +1,6 @@
 package com.deskstats.store;
 
+import com.deskstats.text.Language;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ import javax.sql.DataSource;
 /** Digest subscriptions added from Slack, kept in the {@code subscription} table. */
 public final class SubscriptionStore {
 
-  private static final String COLUMNS = "channel_id, cron, time_zone, created_by, created_at, cadence, group_name, csv";
+  private static final String COLUMNS = "channel_id, cron, time_zone, created_by, created_at, cadence, group_name, csv, lang";
 
   private final DataSource dataSource;
 
@@ -62,8 +63,7 @@ public final class SubscriptionStore {
     try (Connection c = dataSource.getConnection()) {
       if (update(c, s)) return false;
       try (PreparedStatement in = c.prepareStatement(
-          "INSERT INTO subscription (channel_id, cron, time_zone, created_by, created_at, cadence, group_name, csv) "
-              + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO subscription (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         in.setString(1, s.channelId());
         in.setString(2, s.cron());
         in.setString(3, s.zone().getId());
@@ -72,6 +72,7 @@ public final class SubscriptionStore {
         in.setString(6, s.cadence());
         in.setString(7, s.group());
         in.setBoolean(8, s.csv());
+        in.setString(9, code(s));
         in.executeUpdate();
         return true;
       } catch (SQLException e) {
@@ -88,16 +89,17 @@ public final class SubscriptionStore {
 
   private static boolean update(Connection c, Subscription s) throws SQLException {
     try (PreparedStatement up = c.prepareStatement(
-        "UPDATE subscription SET cron = ?, time_zone = ?, created_by = ?, created_at = ?, csv = ? "
+        "UPDATE subscription SET cron = ?, time_zone = ?, created_by = ?, created_at = ?, csv = ?, lang = ? "
             + "WHERE channel_id = ? AND cadence = ? AND group_name = ?")) {
       up.setString(1, s.cron());
       up.setString(2, s.zone().getId());
       up.setString(3, s.createdBy());
       up.setObject(4, OffsetDateTime.ofInstant(s.createdAt(), ZoneOffset.UTC));
       up.setBoolean(5, s.csv());
-      up.setString(6, s.channelId());
-      up.setString(7, s.cadence());
-      up.setString(8, s.group());
+      up.setString(6, code(s));
+      up.setString(7, s.channelId());
+      up.setString(8, s.cadence());
+      up.setString(9, s.group());
       return up.executeUpdate() > 0;
     }
   }
@@ -123,6 +125,12 @@ public final class SubscriptionStore {
 
   private static Subscription read(ResultSet rs) throws SQLException {
     return new Subscription(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3)), rs.getString(4),
-        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), rs.getBoolean(8));
+        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7), rs.getBoolean(8),
+        Language.parse(rs.getString(9)));
+  }
+
+  /** The stored language code, or NULL for BOT_LANGUAGE. */
+  private static String code(Subscription s) {
+    return s.lang().map(Language::code).orElse(null);
   }
 }

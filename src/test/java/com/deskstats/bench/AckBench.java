@@ -192,23 +192,24 @@ public final class AckBench {
   /** The bench sends no digest commands. */
   static final class NoDigest implements DigestControl {
     @Override
-    public String subscribe(String channelId, Optional<LocalTime> time, com.deskstats.slack.DigestOptions options,
-        String userId) {
+    public String subscribe(com.deskstats.text.Language lang, String channelId, Optional<LocalTime> time,
+        com.deskstats.slack.DigestOptions options, String userId) {
       return "";
     }
 
     @Override
-    public String unsubscribe(String channelId, boolean weekly, Optional<String> group, String userId) {
+    public String unsubscribe(com.deskstats.text.Language lang, String channelId, boolean weekly,
+        Optional<String> group, String userId) {
       return "";
     }
 
     @Override
-    public String list() {
+    public String list(com.deskstats.text.Language lang) {
       return "";
     }
 
     @Override
-    public String digestNow(String channelId, String userId) {
+    public String digestNow(com.deskstats.text.Language lang, String channelId, String userId) {
       return "";
     }
   }

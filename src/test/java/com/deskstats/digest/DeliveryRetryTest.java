@@ -127,6 +127,21 @@ class DeliveryRetryTest {
   }
 
   @Test
+  void theRetryNoticeIsWrittenInTheLangTheSubscriptionHasNow() {
+    new SubscriptionStore(ds).upsert(new com.deskstats.store.Subscription("C1", "0 0 9 * * ?", FakeReports.ZONE, "U1",
+        FIRE, "daily", "", false, java.util.Optional.of(com.deskstats.text.Language.ZH)));
+    reports.failWith = DESK_DOWN;
+    deliverer.scheduled(new Target(com.deskstats.store.DeliveryKey.daily("C1"), false), FIRE);
+    clock.advance(Duration.ofHours(2));
+    assertThat(retryJob.runDue()).isEqualTo(1);
+
+    assertThat(slack.calls("chat.postMessage")).singleElement().satisfies(c -> assertThat(c.params().get("text"))
+        .isEqualTo("desk-stats 未能在 DIGEST_GRACE 截止前送出2026年11月24日 周二的统计摘要：Desk: Desk could not be "
+            + "reached (network)."));
+    assertThat(deliveries.scheduled("C1", DAY).orElseThrow().error()).hasValue("Desk: Desk could not be reached (network).");
+  }
+
+  @Test
   void slackUnavailableIsRetriedAndPermanentSlackErrorsAreNot() {
     slack.httpErrorNext("chat.postMessage", 503, 5);
     assertThat(deliverer.scheduled("C1", FIRE).outcome()).isEqualTo("retrying");
