@@ -62,7 +62,7 @@ class AlertGrammarTest {
   @ValueSource(strings = {"alert", "alert banana &gt; 5", "alert unreplied = 5", "alert unreplied =&gt; 5",
       "alert unreplied 5", "alert unreplied &gt;", "alert satisfaction &lt; 150%", "alert satisfaction &lt; 101",
       "alert unreplied &gt; -3", "alert unreplied &gt; 5%", "alert unreplied &gt; 2.5", "alert first-response &gt; 90%",
-      "alert first-response &gt; soon", "alert within-30s &lt; 1m", "alert unreplied &gt; 5 lang en",
+      "alert first-response &gt; soon", "alert within-30s &lt; 1m", "alert unreplied &gt; 5 lang fr",
       "alert unreplied &gt; 5 per", "alert remove", "alert remove 0", "alert remove two", "alert remove 1 2",
       "alert #support unreplied &gt; 5", "alert <#C1|a> <#C2|b> unreplied &gt; 5", "alert unreplied &gt; 5 group",
       "alert &gt; 5", "alerts now"})

@@ -113,7 +113,7 @@ class CommandParserTest {
       "unsubscribe #x", "unsubscribe <#C1> <#C2>", "unsubscribe all", "subscriptions all", "digest", "digest later",
       "digest now #x", "digest now <#C1> extra", "<#C1>", "<@U1>", "yesterday <@U1>",
       "subscribe weekly weekly", "subscribe fri", "subscribe 09:00 fri weekly", "subscribe weekly mon tue",
-      "subscribe csv csv", "subscribe group", "subscribe group Tier_1", "subscribe lang zh", "unsubscribe weekly fri",
+      "subscribe csv csv", "subscribe group", "subscribe group Tier_1", "subscribe lang fr", "unsubscribe weekly fri",
       "unsubscribe group", "unsubscribe <#C1> csv"})
   void everyRefusalIsUsageWithOneSentence(String text) {
     Command c = parse(text);
