@@ -7,7 +7,6 @@ import com.deskstats.text.Language;
 import com.deskstats.text.Text;
 import com.deskstats.text.Texts;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +48,6 @@ public final class CommandParser {
   static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
   // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
   static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
-  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   /** A group's name (SPEC §9). */
   static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9-]{1,32}");
   // Unicode-aware, so a no-break space a chat client put between words still separates them.
@@ -70,12 +68,10 @@ public final class CommandParser {
       case "help", "?", "usage" -> new Command.Help();
       case "agent" -> agent(rest, today);
       case "export" -> export(rest, today);
-      case "subscribe" -> subscribe(rest);
-      case "unsubscribe" -> {
-        yield unsubscribe(rest);
-      }
+      case "subscribe" -> DigestGrammar.subscribe(rest);
+      case "unsubscribe" -> DigestGrammar.unsubscribe(rest);
       case "subscriptions" -> rest.isEmpty() ? new Command.Subscriptions() : usage("grammar.subscriptions.alone");
-      case "digest" -> digest(rest);
+      case "digest" -> DigestGrammar.digest(rest);
       case "group" -> !rest.isEmpty() && GROUP_VERBS.contains(rest.get(0).toLowerCase(Locale.ROOT))
           ? GroupGrammar.group(rest) : report(words, today);
       case "groups" -> rest.isEmpty() ? new Command.GroupList() : usage("grammar.groups.alone");
@@ -144,91 +140,6 @@ public final class CommandParser {
     return new Command.Usage(((PeriodParse.Invalid) p).text());
   }
 
-  /** "mon" or "monday" (any case) as a day of the week. */
-  private static Optional<java.time.DayOfWeek> weekday(String lower) {
-    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
-      String name = d.name().toLowerCase(Locale.ROOT);
-      if (lower.equals(name) || lower.equals(name.substring(0, 3))) return Optional.of(d);
-    }
-    return Optional.empty();
-  }
-
-  private static Command unsubscribe(List<String> words) {
-    List<String> w = new ArrayList<>(words);
-    GroupOption group = takeGroup(w);
-    if (group.usage() != null) return group.usage();
-    boolean weekly = w.removeIf(x -> x.equalsIgnoreCase("weekly"));
-    Target target = channelOnly(w, "unsubscribe");
-    return target.usage() != null ? target.usage() : new Command.Unsubscribe(target.channel(), weekly, group.name());
-  }
-
-  private static Command subscribe(List<String> raw) {
-    List<String> words = new ArrayList<>(raw);
-    GroupOption group = takeGroup(words);
-    if (group.usage() != null) return group.usage();
-    LangOption lang = takeLang(words);
-    if (lang.usage() != null) return lang.usage();
-    Optional<String> channel = Optional.empty();
-    Optional<LocalTime> time = Optional.empty();
-    boolean weekly = false;
-    java.time.DayOfWeek day = java.time.DayOfWeek.MONDAY;
-    boolean dayGiven = false;
-    boolean csv = false;
-    for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
-      Matcher c = CHANNEL.matcher(word);
-      Matcher t = TIME.matcher(word);
-      String lower = word.toLowerCase(Locale.ROOT);
-      Optional<java.time.DayOfWeek> weekday = weekday(lower);
-      if (lower.equals("weekly")) {
-        if (weekly) return usage("grammar.subscribe.weekly_twice");
-        weekly = true;
-      } else if (weekday.isPresent() && !dayGiven && i > 0 && words.get(i - 1).equalsIgnoreCase("weekly")) {
-        day = weekday.get();
-        dayGiven = true;
-      } else if (weekday.isPresent()) {
-        return usage("grammar.subscribe.day_after_weekly");
-      } else if (lower.equals("csv")) {
-        if (csv) return usage("grammar.subscribe.csv_twice");
-        csv = true;
-      } else if (c.matches()) {
-        if (channel.isPresent()) return usage("grammar.subscribe.one_channel");
-        channel = Optional.of(c.group(1));
-      } else if (t.matches()) {
-        if (time.isPresent()) return usage("grammar.subscribe.one_time");
-        int h = Integer.parseInt(t.group(1));
-        int min = Integer.parseInt(t.group(2));
-        if (h > 23 || min > 59) return usage("grammar.subscribe.bad_time", word);
-        time = Optional.of(LocalTime.of(h, min));
-      } else {
-        Command.Usage u = notAChannel(word, "subscribe");
-        if (u != null) return u;
-        return usage("grammar.subscribe.unknown", echo(word));
-      }
-    }
-    return new Command.Subscribe(channel, time, new DigestOptions(weekly, day, group.name(), csv, lang.lang()));
-  }
-
-  private static Command digest(List<String> words) {
-    if (words.isEmpty() || !words.get(0).equalsIgnoreCase("now")) {
-      return usage("grammar.digest.now");
-    }
-    Target target = channelOnly(words.subList(1, words.size()), "digest now");
-    return target.usage() != null ? target.usage() : new Command.DigestNow(target.channel());
-  }
-
-  /** At most one channel named by the words, or why not. */
-  private record Target(Optional<String> channel, Command.Usage usage) {}
-
-  private static Target channelOnly(List<String> words, String what) {
-    if (words.isEmpty()) return new Target(Optional.empty(), null);
-    if (words.size() > 1) return new Target(Optional.empty(), usage("grammar.channel.at_most_one", what));
-    Matcher c = CHANNEL.matcher(words.get(0));
-    if (c.matches()) return new Target(Optional.of(c.group(1)), null);
-    Command.Usage u = notAChannel(words.get(0), what);
-    return new Target(Optional.empty(),
-        u != null ? u : usage("grammar.channel.not_a_channel", what, echo(words.get(0))));
-  }
 
   static Command.Usage notAChannel(String word, String what) {
     if (word.startsWith("#")) {
