@@ -140,7 +140,6 @@ public final class CommandParser {
     return new Command.Usage(((PeriodParse.Invalid) p).text());
   }
 
-
   static Command.Usage notAChannel(String word, String what) {
     if (word.startsWith("#")) {
       return usage("grammar.channel.autocomplete", what);
@@ -156,23 +155,15 @@ public final class CommandParser {
    * characters (SPEC §9), read case-insensitively.
    */
   static GroupOption takeGroup(List<String> words) {
-    int at = -1;
-    for (int i = 0; i < words.size(); i++) {
-      if (words.get(i).equalsIgnoreCase("group")) {
-        if (at >= 0) return new GroupOption(Optional.empty(), usage("grammar.group.twice"));
-        at = i;
-      }
-    }
+    int at = keywordAt(words, "group");
+    if (at == TWICE) return new GroupOption(Optional.empty(), usage("grammar.group.twice"));
     if (at < 0) return new GroupOption(Optional.empty(), null);
-    if (at == words.size() - 1) {
-      return new GroupOption(Optional.empty(), usage("grammar.group.missing"));
-    }
+    if (at == words.size() - 1) return new GroupOption(Optional.empty(), usage("grammar.group.missing"));
     String name = unescape(words.get(at + 1)).toLowerCase(Locale.ROOT);
     if (!GROUP_NAME.matcher(name).matches()) {
       return new GroupOption(Optional.empty(), usage("grammar.group.bad_name", echo(words.get(at + 1))));
     }
-    words.remove(at + 1);
-    words.remove(at);
+    words.subList(at, at + 2).clear();
     return new GroupOption(Optional.of(name), null);
   }
 
@@ -181,20 +172,29 @@ public final class CommandParser {
 
   /** Removes {@code lang en|zh} (anywhere) from the words: the language of a subscription's or a rule's posts. */
   static LangOption takeLang(List<String> words) {
-    int at = -1;
-    for (int i = 0; i < words.size(); i++) {
-      if (words.get(i).equalsIgnoreCase("lang")) {
-        if (at >= 0) return new LangOption(Optional.empty(), usage("grammar.lang.twice"));
-        at = i;
-      }
-    }
+    int at = keywordAt(words, "lang");
+    if (at == TWICE) return new LangOption(Optional.empty(), usage("grammar.lang.twice"));
     if (at < 0) return new LangOption(Optional.empty(), null);
     if (at == words.size() - 1) return new LangOption(Optional.empty(), usage("grammar.lang.missing"));
     Optional<Language> lang = Language.parse(unescape(words.get(at + 1)));
     if (lang.isEmpty()) return new LangOption(Optional.empty(), usage("grammar.lang.unknown", echo(words.get(at + 1))));
-    words.remove(at + 1);
-    words.remove(at);
+    words.subList(at, at + 2).clear();
     return new LangOption(lang, null);
+  }
+
+  /** {@link #keywordAt} when the keyword is there more than once. */
+  private static final int TWICE = -2;
+
+  /** Where an option's keyword (any case) is in the words: its index, -1 when absent, {@link #TWICE}. */
+  private static int keywordAt(List<String> words, String keyword) {
+    int at = -1;
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i).equalsIgnoreCase(keyword)) {
+        if (at >= 0) return TWICE;
+        at = i;
+      }
+    }
+    return at;
   }
 
   /** A word that should have been an AgentId, refused. */

@@ -1,14 +1,12 @@
 package com.deskstats.slack;
 
+import static com.deskstats.testing.Golden.assertGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskstats.text.Language;
 import com.deskstats.text.Texts;
 import com.slack.api.model.block.SectionBlock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -o -q test -Dtest=HelpGoldenTest -Dgolden.update=true}
  */
 class HelpGoldenTest {
-
-  private static final Path DIR = Path.of("src/test/resources/golden");
 
   @Test
   void englishHelpMatchesGolden() throws IOException {
@@ -42,15 +38,5 @@ class HelpGoldenTest {
 
   private static String help(Language language) {
     return ReportBlocks.toPrettyJson(Replies.mrkdwn(CommandParser.help(Texts.of(language))));
-  }
-
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = DIR.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(DIR);
-      Files.writeString(file, actual + "\n", StandardCharsets.UTF_8);
-    }
-    assertThat(file).as("golden file %s (regenerate with -Dgolden.update=true)", file).exists();
-    assertThat(actual + "\n").isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 }
