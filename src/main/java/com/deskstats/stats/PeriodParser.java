@@ -111,9 +111,10 @@ public final class PeriodParser {
     if (month < 1 || month > 12) throw new Refusal(Text.of("grammar.period.no_such_month", text));
     YearMonth ym = YearMonth.of(year, month);
     if (dayOfMonth < 1 || dayOfMonth > ym.lengthOfMonth()) {
-      // MessageFormat writes the month in the reader's language ("February 2026", "2026年2月").
-      Date first = Date.from(ym.atDay(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
-      throw new Refusal(Text.of("grammar.period.no_such_day", text, first, String.valueOf(ym.lengthOfMonth())));
+      // MessageFormat writes the month in the reader's language ("February 2026", "2026年2月"), in the default zone:
+      // mid-month keeps it the same month even if that zone changes before the sentence is rendered.
+      Date midMonth = Date.from(ym.atDay(15).atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
+      throw new Refusal(Text.of("grammar.period.no_such_day", text, midMonth, String.valueOf(ym.lengthOfMonth())));
     }
     return ym.atDay(dayOfMonth);
   }
