@@ -138,4 +138,20 @@ class AlertGrammarTest {
       if (a.condition().metric().percent()) assertThat(a.condition().threshold()).isLessThanOrEqualTo(100);
     }
   }
+
+  @Property(tries = 300)
+  void everyAlertTextWithChineseOrLangIsACommandOrAUsage(@ForAll("chineseTails") String tail) {
+    Command c = parse("alert " + tail);
+    assertThat(c).isInstanceOfAny(Command.AlertAdd.class, Command.AlertRemove.class, Command.Usage.class);
+    if (c instanceof Command.Usage u) {
+      assertThat(u.sentence(Texts.of(Language.ZH))).doesNotContain("\n", "<", ">").containsPattern("\\p{IsHan}");
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> chineseTails() {
+    return net.jqwik.api.Arbitraries.of("unreplied", "satisfaction", "&gt;", "&lt;=", "5", "80%", "1m", "per", "agent",
+        "lang", "zh", "en", "fr", "满意度", "未回复", "大于", "５", "　", "group", "vip", "remove", "<#C1|x>", "#x")
+        .list().ofMaxSize(7).map(l -> String.join(" ", l));
+  }
 }
