@@ -94,7 +94,7 @@ class AlertGrammarTest {
   void aBadLangIsOneSentence() {
     Command.Usage u = (Command.Usage) parse("alert unreplied &gt; 5 lang fr");
     assertThat(u.sentence()).isEqualTo("'fr' is not a language the bot speaks: use `lang en` or `lang zh`.");
-    assertThat(u.sentence(Texts.of(Language.ZH))).isEqualTo("机器人不会说“fr”这种语言：请用 `lang en` 或 `lang zh`。");
+    assertThat(u.sentence(Texts.of(Language.ZH))).isEqualTo("机器人不支持“fr”这种语言：请用 `lang en` 或 `lang zh`。");
     assertThat(((Command.Usage) parse("alert unreplied &gt; 5 lang")).sentence()).contains("`lang en` or `lang zh`");
   }
 

@@ -195,7 +195,7 @@ class CommandParserTest {
     assertThat(u.sentence(ZH)).isEqualTo("最近 40 天太长了；一份报告最多覆盖 31 天。");
     assertThat(u.sentence(EN)).isEqualTo("The last 40 days is too long; a report covers at most 31 days.");
     assertThat(((Command.Usage) parse("agent me 2026-11-26")).sentence(ZH))
-        .isEqualTo("2026-11-26 还没有到；最新有数据的一天是今天（2026-11-25）。");
+        .isEqualTo("2026-11-26 是未来的日期；最新的数据只到今天（2026-11-25）。");
     assertThat(((Command.Usage) parse("0天")).sentence(ZH)).isEqualTo("时间段至少要包含 1 天；可以试试“最近7天”或“7天”。");
   }
 
@@ -214,7 +214,7 @@ class CommandParserTest {
   void aBadLangIsOneSentenceInEitherLanguage() {
     Command.Usage fr = (Command.Usage) parse("subscribe lang fr");
     assertThat(fr.sentence()).isEqualTo("'fr' is not a language the bot speaks: use `lang en` or `lang zh`.");
-    assertThat(fr.sentence(ZH)).isEqualTo("机器人不会说“fr”这种语言：请用 `lang en` 或 `lang zh`。");
+    assertThat(fr.sentence(ZH)).isEqualTo("机器人不支持“fr”这种语言：请用 `lang en` 或 `lang zh`。");
     assertThat(((Command.Usage) parse("subscribe lang &lt;b&gt;")).sentence()).startsWith("'&lt;b&gt;' is not a language");
     assertThat(((Command.Usage) parse("subscribe <#C1> lang")).sentence())
         .isEqualTo("Name the language after `lang`: `lang en` or `lang zh`.");

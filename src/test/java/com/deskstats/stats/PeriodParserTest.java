@@ -255,9 +255,9 @@ class PeriodParserTest {
 
   @Test
   void chineseRefusalsAreWrittenInChinese() {
-    assertThat(refusedIn(Language.ZH, "2026-11-26")).isEqualTo("2026-11-26 还没有到；最新有数据的一天是今天（2026-11-25）。");
+    assertThat(refusedIn(Language.ZH, "2026-11-26")).isEqualTo("2026-11-26 是未来的日期；最新的数据只到今天（2026-11-25）。");
     assertThat(refusedIn(Language.ZH, "2026-11-20至2026-11-27"))
-        .isEqualTo("2026-11-27 还没有到；最新有数据的一天是今天（2026-11-25）。");
+        .isEqualTo("2026-11-27 是未来的日期；最新的数据只到今天（2026-11-25）。");
     assertThat(refusedIn(Language.ZH, "2026-10-25至2026-11-25")).isEqualTo("2026-10-25至2026-11-25 共 32 天；一份报告最多覆盖 31 天。");
     assertThat(refusedIn(Language.ZH, "最近32天")).isEqualTo("最近 32 天太长了；一份报告最多覆盖 31 天。");
     assertThat(refusedIn(Language.ZH, "45天")).isEqualTo("最近 45 天太长了；一份报告最多覆盖 31 天。");
