@@ -1,5 +1,9 @@
 package com.deskstats.slack;
 
+import com.deskstats.text.Formats;
+import com.deskstats.text.Language;
+import com.deskstats.text.Text;
+import com.deskstats.text.Texts;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,18 +18,16 @@ public record AlertCondition(Metric metric, Op op, double threshold, boolean per
 
   /** The numbers an alert can watch, by the word the command uses. */
   public enum Metric {
-    UNREPLIED("unreplied", "Unreplied sessions"),
-    SATISFACTION("satisfaction", "Satisfaction"),
-    FIRST_RESPONSE("first-response", "First response"),
-    WITHIN_30S("within-30s", "Answered within 30 s"),
-    SESSIONS("sessions", "Sessions");
+    UNREPLIED("unreplied"),
+    SATISFACTION("satisfaction"),
+    FIRST_RESPONSE("first-response"),
+    WITHIN_30S("within-30s"),
+    SESSIONS("sessions");
 
     private final String word;
-    private final String label;
 
-    Metric(String word, String label) {
+    Metric(String word) {
       this.word = word;
-      this.label = label;
     }
 
     /** The word in the command: {@code unreplied}, {@code first-response}… */
@@ -33,9 +35,19 @@ public record AlertCondition(Metric metric, Op op, double threshold, boolean per
       return word;
     }
 
-    /** How a message names it: "Unreplied sessions". */
+    /** How an English message names it: "Unreplied sessions". */
     public String label() {
-      return label;
+      return label(Language.EN);
+    }
+
+    /** How a message in {@code language} names it: "Unreplied sessions", "未回复会话". */
+    public String label(Language language) {
+      return Texts.of(language).render(text());
+    }
+
+    /** Its name, not yet in a language (an argument of a sentence). */
+    public Text text() {
+      return Text.of("grammar.metric." + word.replace('-', '_'));
     }
 
     /** True for shares shown as a percentage. */
@@ -97,18 +109,28 @@ public record AlertCondition(Metric metric, Op op, double threshold, boolean per
 
   /** The threshold as the command shows it: {@code 5}, {@code 80%}, {@code 1m 30s}. */
   public String thresholdText() {
+    return thresholdText(Formats.of(Language.EN));
+  }
+
+  /** The threshold as a message in the formats' language shows it: {@code 80%}, {@code 1m 30s}, {@code 1分30秒}. */
+  public String thresholdText(Formats formats) {
     if (metric.percent()) {
       return (threshold == Math.rint(threshold) ? String.valueOf((long) threshold)
           : String.format(Locale.ENGLISH, "%.1f", threshold)) + "%";
     }
-    return format(metric, threshold);
+    return format(metric, threshold, formats);
   }
 
-  /** A measured value of {@code metric} as messages show it: {@code 7}, {@code 83%}, {@code 1m 05s}. */
+  /** A measured value of {@code metric} as English messages show it: {@code 7}, {@code 83%}, {@code 1m 05s}. */
   public static String format(Metric metric, double value) {
-    if (metric.percent()) return ReportFormat.percent(value / 100);
-    if (metric == Metric.FIRST_RESPONSE) return ReportFormat.seconds(value);
-    return ReportFormat.count(Math.round(value));
+    return format(metric, value, Formats.of(Language.EN));
+  }
+
+  /** A measured value of {@code metric} in the formats' language: {@code 83%}, {@code 1m 05s}, {@code 1分05秒}. */
+  public static String format(Metric metric, double value, Formats formats) {
+    if (metric.percent()) return formats.percent(value / 100);
+    if (metric == Metric.FIRST_RESPONSE) return formats.seconds(value);
+    return formats.count(Math.round(value));
   }
 
   /** The condition as the command reads: {@code unreplied > 5 per agent group tier1}. */

@@ -1,6 +1,8 @@
 package com.deskstats.slack;
 
 import com.deskstats.text.Language;
+import com.deskstats.text.Text;
+import com.deskstats.text.Texts;
 import com.deskstats.stats.Period;
 import java.time.LocalTime;
 import java.util.List;
@@ -207,21 +209,34 @@ public sealed interface Command {
     }
   }
 
-  /** Text that could not be parsed: {@code sentence} says why, in one sentence safe for mrkdwn. */
-  record Usage(String sentence) implements Command {
+  /**
+   * Text that could not be parsed: {@code text} says why, in one sentence safe for mrkdwn once rendered in the
+   * reader's language.
+   */
+  record Usage(Text text) implements Command {
     @Override
     public String name() {
       return "usage";
     }
 
-    /** The sentence followed by the usage text. */
+    /** The sentence in English. */
+    public String sentence() {
+      return sentence(Texts.of(Language.EN));
+    }
+
+    /** The sentence in the reader's language. */
+    public String sentence(Texts texts) {
+      return texts.render(text);
+    }
+
+    /** The sentence followed by the usage text, in English. */
     public String message() {
-      return sentence + "\n\n" + CommandParser.USAGE;
+      return message(Texts.of(Language.EN));
     }
 
     /** The sentence followed by the usage text, in the reader's language. */
-    public String message(com.deskstats.text.Texts texts) {
-      return message();
+    public String message(Texts texts) {
+      return sentence(texts) + "\n\n" + CommandParser.help(texts);
     }
   }
 }

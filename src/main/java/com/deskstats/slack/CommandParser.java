@@ -3,8 +3,10 @@ package com.deskstats.slack;
 import com.deskstats.slack.Command.AgentRef;
 import com.deskstats.stats.PeriodParse;
 import com.deskstats.stats.PeriodParser;
+import com.deskstats.text.Language;
+import com.deskstats.text.Text;
+import com.deskstats.text.Texts;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,29 +21,21 @@ public final class CommandParser {
   /** The slash command the app handles. */
   public static final String COMMAND = "/desk-stats";
 
-  /** Usage help, mrkdwn. */
-  public static final String USAGE = String.join("\n",
-      "*Usage*",
-      "• `" + COMMAND + " [PERIOD] [public]`: the team report (yesterday by default)",
-      "• `" + COMMAND + " agent &lt;AgentId|@user|me&gt; [PERIOD] [public]`: one agent's card",
-      "• `" + COMMAND + " subscribe [#channel] [HH:MM] [weekly [mon|…|sun]] [group NAME] [csv]`: post the daily (or "
-          + "weekly) digest to a channel",
-      "• `" + COMMAND + " unsubscribe [#channel] [weekly] [group NAME]`, `" + COMMAND + " subscriptions`",
-      "• `" + COMMAND + " digest now [#channel]`: post the digest now",
-      "• `" + COMMAND + " groups`, `" + COMMAND + " group set|add|remove NAME [AgentId…]`: named groups; add `group NAME` to a report or card",
-      "• `" + COMMAND + " links`, `" + COMMAND + " link @user AgentId`, `" + COMMAND + " unlink @user`: who is which agent",
-      "• `" + COMMAND + " export [PERIOD] [group NAME]`: every agent's numbers as a CSV, sent to you in a direct message",
-      "• `" + COMMAND + " alert [#channel] METRIC OP THRESHOLD [per agent] [group NAME]`: an alert during the day, "
-          + "as in `alert #support unreplied &gt; 5`; `" + COMMAND + " alerts`, `" + COMMAND + " alert remove ID`",
-      "• `" + COMMAND + " help`",
-      "PERIOD: `yesterday`, `today`, `2026-11-24`, `2026-11-01..2026-11-07`, `last 7 days` or `7d`, "
-          + "`this week`, `last week`; at most 31 days, none in the future.",
-      "`public` posts the answer in the channel; otherwise only you see it. "
-          + "Managing the digest, groups and links is for workspace admins and bot admins.");
+  /** The help's lines, one bundle key each, in order. */
+  private static final List<String> HELP = List.of("title", "report", "agent", "subscribe", "unsubscribe", "digest",
+      "groups", "links", "export", "alert", "help", "period", "public", "lang");
+
+  /** Usage help in English, mrkdwn. */
+  public static final String USAGE = help(Texts.of(Language.EN));
 
   /** Usage help in the reader's language, mrkdwn. */
-  public static String help(com.deskstats.text.Texts texts) {
-    return USAGE;
+  public static String help(Texts texts) {
+    StringBuilder s = new StringBuilder();
+    for (String line : HELP) {
+      if (s.length() > 0) s.append('\n');
+      s.append(texts.get("grammar.help." + line, COMMAND));
+    }
+    return s.toString();
   }
 
   /** The words after {@code group} that make it a change to the groups rather than a scoped report. */
@@ -54,7 +48,6 @@ public final class CommandParser {
   static final Pattern MAILTO = Pattern.compile("<mailto:([^|>]+)(?:\\|[^>]*)?>");
   // Desk AgentIds are e-mail addresses, whose local part may hold !#$%&'*+/=?^_`{|}~: one word, no markup.
   static final Pattern AGENT_ID = Pattern.compile("[^\\s<>]{1,256}");
-  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   /** A group's name (SPEC §9). */
   static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9-]{1,32}");
   // Unicode-aware, so a no-break space a chat client put between words still separates them.
@@ -65,7 +58,7 @@ public final class CommandParser {
   /** Parses a command's text relative to {@code today} (today in the Desk time zone). Never throws. */
   public static Command parse(String text, LocalDate today) {
     String t = text == null ? "" : text.strip();
-    if (t.length() > MAX_TEXT) return new Command.Usage("That command is too long; a command fits on one short line.");
+    if (t.length() > MAX_TEXT) return usage("grammar.too_long");
     List<String> words = new ArrayList<>(Arrays.asList(SPACES.split(t)));
     words.removeIf(String::isEmpty);
     if (words.isEmpty()) return report(words, today);
@@ -75,25 +68,18 @@ public final class CommandParser {
       case "help", "?", "usage" -> new Command.Help();
       case "agent" -> agent(rest, today);
       case "export" -> export(rest, today);
-      case "subscribe" -> subscribe(rest);
-      case "unsubscribe" -> {
-        yield unsubscribe(rest);
-      }
-      case "subscriptions" -> rest.isEmpty() ? new Command.Subscriptions()
-          : new Command.Usage("`subscriptions` takes nothing after it; it lists every digest subscription.");
-      case "digest" -> digest(rest);
+      case "subscribe" -> DigestGrammar.subscribe(rest);
+      case "unsubscribe" -> DigestGrammar.unsubscribe(rest);
+      case "subscriptions" -> rest.isEmpty() ? new Command.Subscriptions() : usage("grammar.subscriptions.alone");
+      case "digest" -> DigestGrammar.digest(rest);
       case "group" -> !rest.isEmpty() && GROUP_VERBS.contains(rest.get(0).toLowerCase(Locale.ROOT))
           ? GroupGrammar.group(rest) : report(words, today);
-      case "groups" -> rest.isEmpty() ? new Command.GroupList()
-          : new Command.Usage("`groups` takes nothing after it; it lists every group and its agents.");
+      case "groups" -> rest.isEmpty() ? new Command.GroupList() : usage("grammar.groups.alone");
       case "link" -> GroupGrammar.link(rest);
       case "unlink" -> GroupGrammar.unlink(rest);
-      case "links" -> rest.isEmpty() ? new Command.LinkList()
-          : new Command.Usage("`links` takes nothing after it; it lists which Slack users are linked to which agents.");
+      case "links" -> rest.isEmpty() ? new Command.LinkList() : usage("grammar.links.alone");
       case "alert" -> AlertGrammar.alert(rest);
-      case "alerts" -> rest.isEmpty() ? new Command.Alerts()
-          : new Command.Usage("`alerts` takes nothing after it: it lists every alert rule, as in `"
-          + COMMAND + " alerts`.");
+      case "alerts" -> rest.isEmpty() ? new Command.Alerts() : usage("grammar.alerts.alone", COMMAND);
       default -> report(words, today);
     };
   }
@@ -101,7 +87,7 @@ public final class CommandParser {
   /** {@code export [PERIOD] [group NAME]}: a report's grammar, without {@code public} (the file goes to a DM). */
   private static Command export(List<String> words, LocalDate today) {
     if (words.stream().anyMatch(w -> w.equalsIgnoreCase("public"))) {
-      return new Command.Usage("The export goes to your direct messages with the bot; leave out `public`.");
+      return usage("grammar.export.public");
     }
     Command c = report(words, today);
     return c instanceof Command.Report r ? new Command.Export(r.period(), r.group()) : c;
@@ -114,18 +100,17 @@ public final class CommandParser {
     boolean isPublic = takePublic(w);
     for (String word : w) {
       if (CHANNEL.matcher(word).matches() || USER.matcher(word).matches()) {
-        return new Command.Usage("A report takes a period and `public`, not " + (word.startsWith("<#") ? "a channel" : "a person")
-            + "; for one person's numbers use `agent @someone`.");
+        return usage(word.startsWith("<#") ? "grammar.report.channel" : "grammar.report.person");
       }
       Matcher mail = MAILTO.matcher(word);
       if (word.equalsIgnoreCase("me") || mail.matches() && AGENT_ID.matcher(mail.group(1)).matches()) {
         String who = mail.matches() ? Mrkdwn.escape(mail.group(1)) : "me";
-        return new Command.Usage("A report takes a period and `public`; for one person's numbers use `agent " + who + "`.");
+        return usage("grammar.report.me", who);
       }
     }
     PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w)), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.Report(ok.period(), isPublic, group.name());
-    return new Command.Usage(((PeriodParse.Invalid) p).sentence());
+    return new Command.Usage(((PeriodParse.Invalid) p).text());
   }
 
   private static Command agent(List<String> words, LocalDate today) {
@@ -133,7 +118,7 @@ public final class CommandParser {
     GroupOption group = takeGroup(w);
     if (group.usage() != null) return group.usage();
     boolean isPublic = takePublic(w);
-    if (w.isEmpty()) return new Command.Usage("Name the agent: an AgentId, @someone or me, as in `agent me yesterday`.");
+    if (w.isEmpty()) return usage("grammar.agent.missing");
     String who = w.get(0);
     AgentRef ref;
     Matcher m;
@@ -144,105 +129,20 @@ public final class CommandParser {
     } else if ((m = MAILTO.matcher(who)).matches() && AGENT_ID.matcher(m.group(1)).matches()) {
       ref = new AgentRef.ById(m.group(1));
     } else if (who.startsWith("@")) {
-      return new Command.Usage("Pick the person from Slack's @-autocomplete so the command names them, as in `agent @someone`.");
+      return usage("grammar.agent.autocomplete");
     } else if (AGENT_ID.matcher(unescape(who)).matches()) {
       ref = new AgentRef.ById(unescape(who));
     } else {
-      return new Command.Usage("'" + echo(who) + "' is not an AgentId; an AgentId is one word, like li.na@example.com.");
+      return notAnAgentId(who);
     }
     PeriodParse p = PeriodParser.parse(unescape(String.join(" ", w.subList(1, w.size()))), today);
     if (p instanceof PeriodParse.Parsed ok) return new Command.AgentLookup(ref, ok.period(), isPublic, group.name());
-    return new Command.Usage(((PeriodParse.Invalid) p).sentence());
-  }
-
-  /** "mon" or "monday" (any case) as a day of the week. */
-  private static Optional<java.time.DayOfWeek> weekday(String lower) {
-    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
-      String name = d.name().toLowerCase(Locale.ROOT);
-      if (lower.equals(name) || lower.equals(name.substring(0, 3))) return Optional.of(d);
-    }
-    return Optional.empty();
-  }
-
-  private static Command unsubscribe(List<String> words) {
-    List<String> w = new ArrayList<>(words);
-    GroupOption group = takeGroup(w);
-    if (group.usage() != null) return group.usage();
-    boolean weekly = w.removeIf(x -> x.equalsIgnoreCase("weekly"));
-    Target target = channelOnly(w, "unsubscribe");
-    return target.usage() != null ? target.usage() : new Command.Unsubscribe(target.channel(), weekly, group.name());
-  }
-
-  private static Command subscribe(List<String> raw) {
-    List<String> words = new ArrayList<>(raw);
-    GroupOption group = takeGroup(words);
-    if (group.usage() != null) return group.usage();
-    Optional<String> channel = Optional.empty();
-    Optional<LocalTime> time = Optional.empty();
-    boolean weekly = false;
-    java.time.DayOfWeek day = java.time.DayOfWeek.MONDAY;
-    boolean dayGiven = false;
-    boolean csv = false;
-    for (int i = 0; i < words.size(); i++) {
-      String word = words.get(i);
-      Matcher c = CHANNEL.matcher(word);
-      Matcher t = TIME.matcher(word);
-      String lower = word.toLowerCase(Locale.ROOT);
-      Optional<java.time.DayOfWeek> weekday = weekday(lower);
-      if (lower.equals("weekly")) {
-        if (weekly) return new Command.Usage("Say `weekly` once.");
-        weekly = true;
-      } else if (weekday.isPresent() && !dayGiven && i > 0 && words.get(i - 1).equalsIgnoreCase("weekly")) {
-        day = weekday.get();
-        dayGiven = true;
-      } else if (weekday.isPresent()) {
-        return new Command.Usage("Put the day right after `weekly`, as in `subscribe #support weekly fri 17:00`.");
-      } else if (lower.equals("csv")) {
-        if (csv) return new Command.Usage("Say `csv` once.");
-        csv = true;
-      } else if (c.matches()) {
-        if (channel.isPresent()) return new Command.Usage("Subscribe one channel at a time.");
-        channel = Optional.of(c.group(1));
-      } else if (t.matches()) {
-        if (time.isPresent()) return new Command.Usage("Give one time of day, like 09:30.");
-        int h = Integer.parseInt(t.group(1));
-        int min = Integer.parseInt(t.group(2));
-        if (h > 23 || min > 59) return new Command.Usage(word + " is not a time of day: use HH:MM in 24-hour time, like 09:30 or 17:00.");
-        time = Optional.of(LocalTime.of(h, min));
-      } else {
-        Command.Usage u = notAChannel(word, "subscribe");
-        if (u != null) return u;
-        return new Command.Usage("`subscribe` takes a #channel, a time like 09:30, `weekly` with a day (mon to sun), "
-            + "`group NAME` and `csv`, not '" + echo(word) + "'.");
-      }
-    }
-    return new Command.Subscribe(channel, time, new DigestOptions(weekly, day, group.name(), csv));
-  }
-
-  private static Command digest(List<String> words) {
-    if (words.isEmpty() || !words.get(0).equalsIgnoreCase("now")) {
-      return new Command.Usage("Did you mean `digest now [#channel]`? It posts yesterday's digest now.");
-    }
-    Target target = channelOnly(words.subList(1, words.size()), "digest now");
-    return target.usage() != null ? target.usage() : new Command.DigestNow(target.channel());
-  }
-
-  /** At most one channel named by the words, or why not. */
-  private record Target(Optional<String> channel, Command.Usage usage) {}
-
-  private static Target channelOnly(List<String> words, String what) {
-    if (words.isEmpty()) return new Target(Optional.empty(), null);
-    if (words.size() > 1) return new Target(Optional.empty(), new Command.Usage("`" + what + "` takes at most one #channel."));
-    Matcher c = CHANNEL.matcher(words.get(0));
-    if (c.matches()) return new Target(Optional.of(c.group(1)), null);
-    Command.Usage u = notAChannel(words.get(0), what);
-    return new Target(Optional.empty(),
-        u != null ? u : new Command.Usage("`" + what + "` takes a #channel, not '" + echo(words.get(0)) + "'."));
+    return new Command.Usage(((PeriodParse.Invalid) p).text());
   }
 
   static Command.Usage notAChannel(String word, String what) {
     if (word.startsWith("#")) {
-      return new Command.Usage("Pick the channel from Slack's #-autocomplete so the command names it, as in `" + what + " #support`.");
+      return usage("grammar.channel.autocomplete", what);
     }
     return null;
   }
@@ -255,25 +155,56 @@ public final class CommandParser {
    * characters (SPEC §9), read case-insensitively.
    */
   static GroupOption takeGroup(List<String> words) {
+    int at = keywordAt(words, "group");
+    if (at == TWICE) return new GroupOption(Optional.empty(), usage("grammar.group.twice"));
+    if (at < 0) return new GroupOption(Optional.empty(), null);
+    if (at == words.size() - 1) return new GroupOption(Optional.empty(), usage("grammar.group.missing"));
+    String name = unescape(words.get(at + 1)).toLowerCase(Locale.ROOT);
+    if (!GROUP_NAME.matcher(name).matches()) {
+      return new GroupOption(Optional.empty(), usage("grammar.group.bad_name", echo(words.get(at + 1))));
+    }
+    words.subList(at, at + 2).clear();
+    return new GroupOption(Optional.of(name), null);
+  }
+
+  /** A {@code lang en|zh} option taken out of the words: the language, or why it cannot be read. */
+  record LangOption(Optional<Language> lang, Command.Usage usage) {}
+
+  /** Removes {@code lang en|zh} (anywhere) from the words: the language of a subscription's or a rule's posts. */
+  static LangOption takeLang(List<String> words) {
+    int at = keywordAt(words, "lang");
+    if (at == TWICE) return new LangOption(Optional.empty(), usage("grammar.lang.twice"));
+    if (at < 0) return new LangOption(Optional.empty(), null);
+    if (at == words.size() - 1) return new LangOption(Optional.empty(), usage("grammar.lang.missing"));
+    Optional<Language> lang = Language.parse(unescape(words.get(at + 1)));
+    if (lang.isEmpty()) return new LangOption(Optional.empty(), usage("grammar.lang.unknown", echo(words.get(at + 1))));
+    words.subList(at, at + 2).clear();
+    return new LangOption(lang, null);
+  }
+
+  /** {@link #keywordAt} when the keyword is there more than once. */
+  private static final int TWICE = -2;
+
+  /** Where an option's keyword (any case) is in the words: its index, -1 when absent, {@link #TWICE}. */
+  private static int keywordAt(List<String> words, String keyword) {
     int at = -1;
     for (int i = 0; i < words.size(); i++) {
-      if (words.get(i).equalsIgnoreCase("group")) {
-        if (at >= 0) return new GroupOption(Optional.empty(), new Command.Usage("Give one `group NAME`, not two."));
+      if (words.get(i).equalsIgnoreCase(keyword)) {
+        if (at >= 0) return TWICE;
         at = i;
       }
     }
-    if (at < 0) return new GroupOption(Optional.empty(), null);
-    if (at == words.size() - 1) {
-      return new GroupOption(Optional.empty(), new Command.Usage("Name the group after `group`, as in `group tier1`."));
-    }
-    String name = unescape(words.get(at + 1)).toLowerCase(Locale.ROOT);
-    if (!GROUP_NAME.matcher(name).matches()) {
-      return new GroupOption(Optional.empty(), new Command.Usage("'" + echo(words.get(at + 1))
-          + "' is not a group name: use a-z, 0-9 and -, at most 32 characters, as in `group tier1`."));
-    }
-    words.remove(at + 1);
-    words.remove(at);
-    return new GroupOption(Optional.of(name), null);
+    return at;
+  }
+
+  /** A word that should have been an AgentId, refused. */
+  static Command.Usage notAnAgentId(String word) {
+    return usage("grammar.agent.not_an_id", echo(word));
+  }
+
+  /** The refusal under {@code key}; every argument that echoes user text is already {@link #echo}ed. */
+  static Command.Usage usage(String key, Object... args) {
+    return new Command.Usage(Text.of(key, args));
   }
 
   /** Removes a standalone {@code public} (anywhere, usually last); true when there was one. */

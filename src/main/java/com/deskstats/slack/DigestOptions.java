@@ -1,6 +1,8 @@
 package com.deskstats.slack;
 
 import com.deskstats.text.Language;
+import com.deskstats.text.Text;
+import com.deskstats.text.Texts;
 import java.time.DayOfWeek;
 import java.util.Optional;
 
@@ -18,8 +20,26 @@ public record DigestOptions(boolean weekly, DayOfWeek day, Optional<String> grou
     this(weekly, day, group, csv, Optional.empty());
   }
 
-  /** "the daily digest", "the weekly digest of group tier1". */
+  /** "the daily digest", "the weekly digest of group `tier1`", in English. */
   public String describe() {
-    return "the " + (weekly ? "weekly" : "daily") + " digest" + group.map(g -> " of group `" + g + "`").orElse("");
+    return describe(Language.EN);
+  }
+
+  /** "the daily digest", "小组 `tier1` 的每周摘要": which digest, in {@code language}. */
+  public String describe(Language language) {
+    return Texts.of(language).render(description());
+  }
+
+  /** Which digest without an article, for "#support's daily digest": "daily digest", "weekly digest of group `tier1`". */
+  public Text name() {
+    String kind = weekly ? "weekly" : "daily";
+    return group.map(g -> Text.of("grammar.digest." + kind + "_of_group_name", g))
+        .orElse(Text.of("grammar.digest." + kind + "_name"));
+  }
+
+  /** Which digest, not yet in a language: "the daily digest", "the weekly digest of group `tier1`". */
+  public Text description() {
+    String kind = weekly ? "weekly" : "daily";
+    return group.map(g -> Text.of("grammar.digest." + kind + "_of_group", g)).orElse(Text.of("grammar.digest." + kind));
   }
 }

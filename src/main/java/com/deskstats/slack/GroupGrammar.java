@@ -16,13 +16,12 @@ final class GroupGrammar {
   static Command group(List<String> words) {
     String verb = words.get(0).toLowerCase(Locale.ROOT);
     if (words.size() < 2) {
-      return new Command.Usage("Name the group, as in `group " + verb + " tier1" + (verb.equals("remove") ? "" : " li.na@example.com") + "`.");
+      return verb.equals("remove") ? usage("grammar.group.remove_missing") : usage("grammar.group.name_missing", verb);
     }
     String raw = words.get(1);
     String name = CommandParser.unescape(raw).toLowerCase(Locale.ROOT);
     if (!CommandParser.GROUP_NAME.matcher(name).matches() || CommandParser.GROUP_VERBS.contains(name)) {
-      return new Command.Usage("'" + CommandParser.echo(raw) + "' is not a group name: use a-z, 0-9 and -, at most 32 "
-          + "characters (not set, add or remove), as in `group " + verb + " tier1`.");
+      return usage("grammar.group.bad_group_name", CommandParser.echo(raw), verb);
     }
     List<String> ids = new ArrayList<>();
     for (String word : words.subList(2, words.size())) {
@@ -30,13 +29,13 @@ final class GroupGrammar {
       if (id == null) return notAnAgentId(word);
       ids.add(id);
     }
-    if (ids.size() > MAX_IDS) return new Command.Usage("Give at most " + MAX_IDS + " AgentIds at a time.");
+    if (ids.size() > MAX_IDS) return usage("grammar.group.too_many_ids", String.valueOf(MAX_IDS));
     return switch (verb) {
       case "set" -> ids.isEmpty()
-          ? new Command.Usage("Give the group's AgentIds, as in `group set " + name + " li.na@example.com wang.wei@example.com`.")
+          ? usage("grammar.group.set_ids", name)
           : new Command.GroupSet(name, ids);
       case "add" -> ids.isEmpty()
-          ? new Command.Usage("Give the AgentIds to add, as in `group add " + name + " li.na@example.com`.")
+          ? usage("grammar.group.add_ids", name)
           : new Command.GroupAdd(name, ids);
       default -> new Command.GroupRemove(name, ids);
     };
@@ -44,7 +43,7 @@ final class GroupGrammar {
 
   static Command link(List<String> words) {
     if (words.size() != 2) {
-      return new Command.Usage("Give one person and one AgentId, as in `link @someone li.na@example.com`.");
+      return usage("grammar.link.arguments");
     }
     Matcher user = CommandParser.USER.matcher(words.get(0));
     if (!user.matches()) return notAPerson(words.get(0), "link");
@@ -54,7 +53,7 @@ final class GroupGrammar {
   }
 
   static Command unlink(List<String> words) {
-    if (words.size() != 1) return new Command.Usage("Give one person, as in `unlink @someone`.");
+    if (words.size() != 1) return usage("grammar.unlink.arguments");
     Matcher user = CommandParser.USER.matcher(words.get(0));
     if (!user.matches()) return notAPerson(words.get(0), "unlink");
     return new Command.Unlink(user.group(1));
@@ -70,14 +69,17 @@ final class GroupGrammar {
 
   private static Command.Usage notAnAgentId(String word) {
     if (CommandParser.USER.matcher(word).matches()) {
-      return new Command.Usage("Groups hold AgentIds, not Slack users; to tie a person to an agent use `link @someone AgentId`.");
+      return usage("grammar.group.not_users");
     }
-    return new Command.Usage("'" + CommandParser.echo(word) + "' is not an AgentId; an AgentId is one word, like li.na@example.com.");
+    return CommandParser.notAnAgentId(word);
+  }
+
+  private static Command.Usage usage(String key, Object... args) {
+    return CommandParser.usage(key, args);
   }
 
   private static Command.Usage notAPerson(String word, String what) {
-    return new Command.Usage("Pick the person from Slack's @-autocomplete so the command names them, as in `" + what
-        + " @someone" + (what.equals("link") ? " li.na@example.com" : "") + "`; '" + CommandParser.echo(word)
-        + "' is not a person.");
+    return usage(what.equals("link") ? "grammar.link.not_a_person" : "grammar.unlink.not_a_person",
+        CommandParser.echo(word));
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskstats.slack.Command.AgentRef;
 import com.deskstats.stats.Period;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -113,7 +115,7 @@ class CommandParserTest {
       "unsubscribe #x", "unsubscribe <#C1> <#C2>", "unsubscribe all", "subscriptions all", "digest", "digest later",
       "digest now #x", "digest now <#C1> extra", "<#C1>", "<@U1>", "yesterday <@U1>",
       "subscribe weekly weekly", "subscribe fri", "subscribe 09:00 fri weekly", "subscribe weekly mon tue",
-      "subscribe csv csv", "subscribe group", "subscribe group Tier_1", "subscribe lang zh", "unsubscribe weekly fri",
+      "subscribe csv csv", "subscribe group", "subscribe group Tier_1", "subscribe lang fr", "unsubscribe weekly fri",
       "unsubscribe group", "unsubscribe <#C1> csv"})
   void everyRefusalIsUsageWithOneSentence(String text) {
     Command c = parse(text);
@@ -121,6 +123,10 @@ class CommandParserTest {
     String sentence = ((Command.Usage) c).sentence();
     assertThat(sentence).isNotBlank().doesNotContain("\n").doesNotContain("<script>");
     assertThat(((Command.Usage) c).message()).contains(sentence).contains(CommandParser.USAGE);
+    String chinese = ((Command.Usage) c).sentence(ZH);
+    assertThat(chinese).as("in Chinese").isNotBlank().doesNotContain("\n").doesNotContain("<script>")
+        .containsPattern("\\p{IsHan}").endsWith("。");
+    assertThat(((Command.Usage) c).message(ZH)).isEqualTo(chinese + "\n\n" + CommandParser.help(ZH));
   }
 
   @Test
@@ -164,6 +170,88 @@ class CommandParserTest {
   @Test
   void usageTextHasNoRawAngleBracketsThatSlackWouldReadAsLinks() {
     assertThat(CommandParser.USAGE).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@user|me&gt;");
+    assertThat(CommandParser.help(ZH)).doesNotContain("<").doesNotContain(">").contains("&lt;AgentId|@用户|me&gt;");
+  }
+
+  static final Texts EN = Texts.of(Language.EN);
+  static final Texts ZH = Texts.of(Language.ZH);
+
+  @Test
+  void chinesePeriodsWorkInReportsCardsAndExports() {
+    assertThat(parse("最近7天 public")).isEqualTo(parse("last 7 days public"));
+    assertThat(parse("昨天")).isEqualTo(new Command.Report(YESTERDAY, false));
+    assertThat(parse("agent me 上周")).isEqualTo(parse("agent me last week"));
+    assertThat(parse("export 本周 group ops")).isEqualTo(parse("export this week group ops"));
+    assertThat(parse("2026-11-01 至 2026-11-07 group tier1")).isEqualTo(new Command.Report(
+        new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 7)), false, Optional.of("tier1")));
+    assertThat(parse("今天\u3000public")).isEqualTo(new Command.Report(Period.day(TODAY), true));
+    assertThat(parse("agent li.na@example.com 最近７天")).isEqualTo(new Command.AgentLookup(
+        new AgentRef.ById("li.na@example.com"), new Period(LocalDate.of(2026, 11, 18), LocalDate.of(2026, 11, 24)), false));
+  }
+
+  @Test
+  void aRefusedChinesePeriodIsAnsweredInTheAskersLanguage() {
+    Command.Usage u = (Command.Usage) parse("最近40天");
+    assertThat(u.sentence(ZH)).isEqualTo("最近 40 天太长了；一份报告最多覆盖 31 天。");
+    assertThat(u.sentence(EN)).isEqualTo("The last 40 days is too long; a report covers at most 31 days.");
+    assertThat(((Command.Usage) parse("agent me 2026-11-26")).sentence(ZH))
+        .isEqualTo("2026-11-26 是未来的日期；最新的数据只到今天（2026-11-25）。");
+    assertThat(((Command.Usage) parse("0天")).sentence(ZH)).isEqualTo("时间段至少要包含 1 天；可以试试“最近7天”或“7天”。");
+  }
+
+  @Test
+  void langPicksTheLanguageOfASubscriptionsPosts() {
+    assertThat(parse("subscribe <#C1|support> 09:00 lang zh")).isEqualTo(new Command.Subscribe(Optional.of("C1"),
+        Optional.of(LocalTime.of(9, 0)), new DigestOptions(false, java.time.DayOfWeek.MONDAY, Optional.empty(), false,
+            Optional.of(Language.ZH))));
+    assertThat(parse("subscribe LANG EN weekly fri group ops csv")).isEqualTo(new Command.Subscribe(Optional.empty(),
+        Optional.empty(), new DigestOptions(true, java.time.DayOfWeek.FRIDAY, Optional.of("ops"), true,
+            Optional.of(Language.EN))));
+    assertThat(((Command.Subscribe) parse("subscribe")).options().lang()).isEmpty();
+  }
+
+  @Test
+  void aBadLangIsOneSentenceInEitherLanguage() {
+    Command.Usage fr = (Command.Usage) parse("subscribe lang fr");
+    assertThat(fr.sentence()).isEqualTo("'fr' is not a language the bot speaks: use `lang en` or `lang zh`.");
+    assertThat(fr.sentence(ZH)).isEqualTo("机器人不支持“fr”这种语言：请用 `lang en` 或 `lang zh`。");
+    assertThat(((Command.Usage) parse("subscribe lang &lt;b&gt;")).sentence()).startsWith("'&lt;b&gt;' is not a language");
+    assertThat(((Command.Usage) parse("subscribe <#C1> lang")).sentence())
+        .isEqualTo("Name the language after `lang`: `lang en` or `lang zh`.");
+    assertThat(((Command.Usage) parse("subscribe lang zh lang en")).sentence()).isEqualTo("Give one `lang`, not two.");
+    assertThat(((Command.Usage) parse("subscribe bogus")).sentence()).contains("`lang en|zh`");
+  }
+
+  @Test
+  void helpShowsTheGrammarInTheReadersLanguage() {
+    String en = CommandParser.help(EN);
+    assertThat(en).isEqualTo(CommandParser.USAGE).startsWith("*Usage*\n");
+    assertThat(line(en, "subscribe [")).contains("[lang en|zh]");
+    assertThat(line(en, "alert [")).contains("[lang en|zh]");
+    assertThat(en).contains("`last 7 days` or `7d`").doesNotContain("最近");
+    String zh = CommandParser.help(ZH);
+    assertThat(zh).startsWith("*用法*\n").contains("`昨天`", "`今天`", "`本周`", "`上周`", "`最近7天`", "`7天`",
+        "`2026-11-01至2026-11-07`");
+    assertThat(line(zh, "subscribe [")).contains("[lang en|zh]").contains("摘要");
+    assertThat(line(zh, "alert [")).contains("[lang en|zh]").contains("[per agent]");
+    assertThat(zh.lines().count()).isEqualTo(en.lines().count());
+    zh.lines().filter(l -> l.startsWith("• ")).forEach(l -> assertThat(l).startsWith("• `" + CommandParser.COMMAND));
+  }
+
+  private static String line(String help, String containing) {
+    return help.lines().filter(l -> l.contains(containing)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void digestOptionsDescribeThemselvesInBothLanguages() {
+    DigestOptions daily = DigestOptions.DAILY;
+    DigestOptions weekly = new DigestOptions(true, java.time.DayOfWeek.FRIDAY, Optional.of("tier1"), false);
+    assertThat(daily.describe()).isEqualTo("the daily digest");
+    assertThat(weekly.describe()).isEqualTo("the weekly digest of group `tier1`");
+    assertThat(daily.describe(Language.ZH)).isEqualTo("每日摘要");
+    assertThat(weekly.describe(Language.ZH)).isEqualTo("分组 `tier1` 的每周摘要");
+    assertThat(EN.render(weekly.name())).isEqualTo("weekly digest of group `tier1`");
+    assertThat(ZH.render(daily.name())).isEqualTo("每日摘要");
   }
 
   /** Every button on an agent card must parse back to that agent and the period it names. */
@@ -221,15 +309,29 @@ class CommandParserTest {
   }
 
   @Property(tries = 300)
+  void parseIsTotalOnChineseText(@ForAll @net.jqwik.api.constraints.CharRange(from = '\u3000', to = '\u9fff')
+      @net.jqwik.api.constraints.Chars({' ', '7', '-', '.'}) String text) {
+    Command c = CommandParser.parse(text, TODAY);
+    assertThat(c).isNotNull();
+    if (c instanceof Command.Usage u) assertThat(u.message(ZH)).isNotBlank();
+  }
+
+  @Property(tries = 300)
   void parseIsTotalOnCommandLikeText(@ForAll("commandish") String text) {
-    assertThat(CommandParser.parse(text, TODAY)).isNotNull();
+    Command c = CommandParser.parse(text, TODAY);
+    assertThat(c).isNotNull();
+    if (c instanceof Command.Usage u) {
+      assertThat(u.sentence(EN)).isNotBlank().doesNotContain("\n");
+      assertThat(u.sentence(ZH)).isNotBlank().doesNotContain("\n");
+    }
   }
 
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<String> commandish() {
     var words = net.jqwik.api.Arbitraries.of("agent", "me", "public", "subscribe", "unsubscribe", "digest", "now",
         "<#C1|x>", "<@U1>", "09:30", "99:99", "yesterday", "today", "last", "7", "days", "7d", "2026-11-01",
-        "..", "2026-02-29", "this", "week", "help", "#x", "@y", "<", ">", "|");
+        "..", "2026-02-29", "this", "week", "help", "#x", "@y", "<", ">", "|", "昨天", "今天", "本周", "上周", "最近",
+        "天", "7天", "至", "最近７天", "　", "lang", "zh", "en", "fr", "alert", "unreplied", "&gt;", "group", "tier1");
     return words.list().ofMaxSize(6).map(l -> String.join(" ", l));
   }
 }

@@ -3,6 +3,8 @@ package com.deskstats.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deskstats.testing.FakeReports;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -49,8 +51,22 @@ class GroupGrammarTest {
       assertThat(c).as(text).isInstanceOf(Command.Usage.class);
       String sentence = ((Command.Usage) c).sentence();
       assertThat(sentence).as(text).doesNotContain("\n").endsWith(".");
+      String chinese = ((Command.Usage) c).sentence(Texts.of(Language.ZH));
+      assertThat(chinese).as(text).doesNotContain("\n").containsPattern("\\p{IsHan}").endsWith("。");
     }
     assertThat(((Command.Usage) parse("group set tier1 <@U1>")).sentence()).contains("link @someone");
+  }
+
+  @Test
+  void groupAndLinkRefusalsReadInChineseWithTheCommandsKept() {
+    Texts zh = Texts.of(Language.ZH);
+    assertThat(((Command.Usage) parse("group set Tier_1 a")).sentence(zh)).isEqualTo(
+        "“Tier1”不是有效的组名：只能用 a-z、0-9 和 -，最多 32 个字符（不能是 set、add 或 remove），例如 `group set tier1`。");
+    assertThat(((Command.Usage) parse("unlink &lt;bob&gt;")).sentence(zh)).isEqualTo(
+        "请从 Slack 的 @ 自动补全中选人，命令才能认出是谁，例如 `unlink @someone`；“&lt;bob&gt;”不是一个人。");
+    assertThat(((Command.Usage) parse("group set tier1 <@U1>")).sentence(zh)).contains("`link @someone AgentId`");
+    assertThat(((Command.Usage) parse("group set Tier_1 a")).sentence()).isEqualTo(
+        "'Tier1' is not a group name: use a-z, 0-9 and -, at most 32 characters (not set, add or remove), as in `group set tier1`.");
   }
 
   @Test

@@ -2,6 +2,8 @@ package com.deskstats.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import java.time.LocalDate;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -215,5 +217,143 @@ class PeriodParserTest {
       Period period = parsed(text);
       assertThat(parsed(period.token())).isEqualTo(period);
     }
+  }
+
+  // ---- Chinese forms (SPEC §4) ----
+
+  private static String refusedIn(Language language, String text) {
+    PeriodParse result = PeriodParser.parse(text, TODAY);
+    assertThat(result).as("parse of '%s'", text).isInstanceOf(PeriodParse.Invalid.class);
+    return ((PeriodParse.Invalid) result).sentence(Texts.of(language));
+  }
+
+  @Test
+  void chineseKeywordsMeanTheEnglishOnes() {
+    assertThat(parsed("昨天")).isEqualTo(p("2026-11-24", "2026-11-24"));
+    assertThat(parsed("今天")).isEqualTo(p("2026-11-25", "2026-11-25"));
+    assertThat(parsed(" 本周 ")).isEqualTo(p("2026-11-23", "2026-11-25"));
+    assertThat(parsed("上周")).isEqualTo(p("2026-11-16", "2026-11-22"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"最近7天", "最近 7 天", "最近\u30007天", "7天", "7 天", "最近07天", "最近７天", "７天", "最近　７　天"})
+  void chineseLastNDaysInEverySpelling(String text) {
+    assertThat(parsed(text)).isEqualTo(p("2026-11-18", "2026-11-24"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-11-01至2026-11-07", "2026-11-01 至 2026-11-07", "2026-11-01\u3000至\u30002026-11-07",
+      "２０２６－１１－０１至２０２６－１１－０７"})
+  void chineseRangesWithOrWithoutSpacesAroundZhi(String text) {
+    assertThat(parsed(text)).isEqualTo(p("2026-11-01", "2026-11-07"));
+  }
+
+  @Test
+  void aFullWidthDateIsADate() {
+    assertThat(parsed("２０２６－１１－２０")).isEqualTo(p("2026-11-20", "2026-11-20"));
+  }
+
+  @Test
+  void chineseRefusalsAreWrittenInChinese() {
+    assertThat(refusedIn(Language.ZH, "2026-11-26")).isEqualTo("2026-11-26 是未来的日期；最新的数据只到今天（2026-11-25）。");
+    assertThat(refusedIn(Language.ZH, "2026-11-20至2026-11-27"))
+        .isEqualTo("2026-11-27 是未来的日期；最新的数据只到今天（2026-11-25）。");
+    assertThat(refusedIn(Language.ZH, "2026-10-25至2026-11-25")).isEqualTo("2026-10-25至2026-11-25 共 32 天；一份报告最多覆盖 31 天。");
+    assertThat(refusedIn(Language.ZH, "最近32天")).isEqualTo("最近 32 天太长了；一份报告最多覆盖 31 天。");
+    assertThat(refusedIn(Language.ZH, "45天")).isEqualTo("最近 45 天太长了；一份报告最多覆盖 31 天。");
+    assertThat(refusedIn(Language.ZH, "最近0天")).isEqualTo("时间段至少要包含 1 天；可以试试“最近7天”或“7天”。");
+    assertThat(refusedIn(Language.ZH, "0天")).isEqualTo("时间段至少要包含 1 天；可以试试“最近7天”或“7天”。");
+    assertThat(refusedIn(Language.ZH, "2026-11-07至2026-11-01"))
+        .isEqualTo("2026-11-07至2026-11-01 的结束日期早于开始日期；请把较早的日期放在前面，例如 2026-11-01至2026-11-07。");
+    assertThat(refusedIn(Language.ZH, "2026-02-30")).isEqualTo("2026-02-30 不是有效日期：2026年2月只有 28 天。");
+    assertThat(refusedIn(Language.ZH, "2026-13-01")).isEqualTo("2026-13-01 不是有效日期：月份只能是 01 到 12。");
+    assertThat(refusedIn(Language.ZH, "明天")).isEqualTo(
+        "无法把“明天”识别为时间段；可以试试：昨天、今天、2026-11-24、2026-11-18至2026-11-24、最近7天、7天、本周或上周。");
+  }
+
+  @Test
+  void aRefusalOfAChineseFormIsTheRefusalOfItsEnglishForm() {
+    // The same limits, the same sentence: the reader's language decides how it reads, not the form typed.
+    assertThat(PeriodParser.parse("最近40天", TODAY)).isEqualTo(PeriodParser.parse("last 40 days", TODAY));
+    assertThat(refusedIn(Language.EN, "最近40天")).isEqualTo("The last 40 days is too long; a report covers at most 31 days.");
+    assertThat(refusedIn(Language.EN, "0天")).isEqualTo("A period needs at least 1 day; try last 7 days or 7d.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"明天", "下周", "最近天", "最近-3天", "最近7周", "天", "本周一", "2026年11月24日", "前天"})
+  void unknownChineseIsRefusedWithTheChineseForms(String text) {
+    assertThat(refusedIn(Language.ZH, text)).startsWith("无法把“").endsWith("。")
+        .contains("昨天、今天、2026-11-24、2026-11-18至2026-11-24、最近7天、7天、本周或上周");
+  }
+
+  /** An English period and the Chinese form of it, for one {@code today}. */
+  record Pair(String english, String chinese) {}
+
+  /** Every English form resolves exactly as its Chinese form does, for any today: the same days, or the same refusal. */
+  @Property(tries = 400)
+  void everyEnglishPeriodHasAChineseFormThatResolvesToTheSameDays(@ForAll("days") LocalDate today,
+      @ForAll("pairs") java.util.function.Function<LocalDate, Pair> form) {
+    Pair pair = form.apply(today);
+    PeriodParse english = PeriodParser.parse(pair.english(), today);
+    PeriodParse chinese = PeriodParser.parse(pair.chinese(), today);
+    assertThat(chinese).as("%s vs %s on %s", pair.chinese(), pair.english(), today).isEqualTo(english);
+  }
+
+  @Property(tries = 200)
+  void lastNDaysForNFrom1To31ResolveInBothLanguages(@ForAll("days") LocalDate today,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 31) int n) {
+    Period expected = new Period(today.minusDays(n), today.minusDays(1));
+    for (String text : new String[] {"last " + n + " days", n + "d", "最近" + n + "天", n + "天", "最近 " + n + " 天"}) {
+      assertThat(parsed(text, today)).as(text).isEqualTo(expected);
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<LocalDate> days() {
+    return net.jqwik.api.Arbitraries.longs().between(LocalDate.of(2000, 1, 1).toEpochDay(), LocalDate.of(2100, 12, 31).toEpochDay())
+        .map(LocalDate::ofEpochDay);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<java.util.function.Function<LocalDate, Pair>> pairs() {
+    var n = net.jqwik.api.Arbitraries.integers().between(0, 40);
+    var offset = net.jqwik.api.Arbitraries.integers().between(-3, 60);
+    var span = net.jqwik.api.Arbitraries.integers().between(-3, 40);
+    net.jqwik.api.Arbitrary<java.util.function.Function<LocalDate, Pair>> fixed = net.jqwik.api.Arbitraries.of(
+        t -> new Pair("yesterday", "昨天"), t -> new Pair("today", "今天"), t -> new Pair("this week", "本周"),
+        t -> new Pair("last week", "上周"), t -> new Pair("", ""));
+    net.jqwik.api.Arbitrary<java.util.function.Function<LocalDate, Pair>> lastN =
+        n.map(k -> t -> new Pair("last " + k + " days", "最近" + k + "天"));
+    net.jqwik.api.Arbitrary<java.util.function.Function<LocalDate, Pair>> nd = n.map(k -> t -> new Pair(k + "d", k + "天"));
+    net.jqwik.api.Arbitrary<java.util.function.Function<LocalDate, Pair>> day =
+        offset.map(o -> t -> new Pair(t.minusDays(o).toString(), t.minusDays(o).toString()));
+    net.jqwik.api.Arbitrary<java.util.function.Function<LocalDate, Pair>> range = net.jqwik.api.Combinators.combine(offset, span)
+        .as((o, d) -> t -> {
+          LocalDate to = t.minusDays(o);
+          LocalDate from = to.minusDays(d);
+          return new Pair(from + ".." + to, from + (d % 2 == 0 ? "至" : " 至 ") + to);
+        });
+    return net.jqwik.api.Arbitraries.oneOf(fixed, lastN, nd, day, range);
+  }
+
+  @Property(tries = 500)
+  void everyChineseLookingTextIsAPeriodOfAtMost31PastDaysOrOneSentenceInEachLanguage(@ForAll("chineseish") String text) {
+    PeriodParse result = PeriodParser.parse(text, TODAY);
+    if (result instanceof PeriodParse.Parsed parsed) {
+      assertThat(parsed.period().days()).isBetween(1, Period.MAX_DAYS);
+      assertThat(parsed.period().to()).isBeforeOrEqualTo(TODAY);
+    } else {
+      PeriodParse.Invalid invalid = (PeriodParse.Invalid) result;
+      assertThat(invalid.sentence()).isNotBlank().endsWith(".").doesNotContain("\n");
+      assertThat(invalid.sentence(Texts.of(Language.ZH))).isNotBlank().endsWith("。").doesNotContain("\n");
+    }
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> chineseish() {
+    var words = net.jqwik.api.Arbitraries.of("昨天", "今天", "本周", "上周", "最近", "天", "至", "7", "０", "７", "31", "32",
+        "99999999999", "2026-11-01", "2026-02-30", "２０２６－１１－０１", "　", " ", "..", "d", "-", "<", "&", "明天", "周");
+    return net.jqwik.api.Combinators.combine(words.list().ofMaxSize(5), net.jqwik.api.Arbitraries.of("", " "))
+        .as((l, sep) -> String.join(sep, l));
   }
 }
