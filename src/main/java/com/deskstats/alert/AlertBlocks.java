@@ -82,7 +82,7 @@ public final class AlertBlocks {
     String what = c.perAgent()
         ? x.get("posts.alert.agents", f.named().size())
         : value(c.metric(), f.value(), x.formats());
-    return x.get("posts.alert.headline", label(c.metric(), x), what, c.op().symbol(), c.thresholdText());
+    return x.get("posts.alert.headline", label(c.metric(), x), what, c.op().symbol(), c.thresholdText(x.formats()));
   }
 
   private static String agents(Transition.Fired f, Texts x) {
@@ -113,7 +113,7 @@ public final class AlertBlocks {
   /** The recovery note, posted in the alert's thread. */
   static ReportBlocks.Message recovered(Transition.Recovered r, ZoneId zone, Texts x) {
     AlertCondition c = r.rule().condition();
-    String line = Mrkdwn.escape(c.op().symbol() + " " + c.thresholdText());
+    String line = Mrkdwn.escape(c.op().symbol() + " " + c.thresholdText(x.formats()));
     if (c.perAgent()) {
       int shown = Math.min(SHOWN, r.named().size());
       List<String> names = new ArrayList<>();
@@ -136,14 +136,12 @@ public final class AlertBlocks {
 
   /** How a message names a metric: "Unreplied sessions", 未回复会话. */
   static String label(AlertCondition.Metric m, Texts x) {
-    return x.get("posts.metric." + m.word());
+    return m.label(x.language());
   }
 
   /** A measured value of {@code metric} as messages show it: {@code 7}, {@code 83%}, {@code 1m 05s} (1分05秒). */
   static String value(AlertCondition.Metric metric, double value, Formats f) {
-    if (metric.percent()) return f.percent(value / 100);
-    if (metric == AlertCondition.Metric.FIRST_RESPONSE) return f.seconds(value);
-    return f.count(Math.round(value));
+    return AlertCondition.format(metric, value, f);
   }
 
   /** "group `tier1`" or "the team". */

@@ -56,7 +56,7 @@ public final class DryRun {
     List<AgentStats> agents = Aggregation.aggregate(List.of(scope.filter(today)));
     String whose = scope.group().map(g -> x.get("posts.dryrun.group", g)).orElseGet(() -> x.get("posts.dryrun.team"));
     String when = x.get("posts.dryrun.when", AlertBlocks.at(today.fetchedAt(), zone), zone.getId());
-    String line = c.op().symbol() + " " + c.thresholdText();
+    String line = c.op().symbol() + " " + c.thresholdText(x.formats());
     String label = AlertBlocks.label(c.metric(), x).toLowerCase(x.locale());
     String floor = c.metric() == AlertCondition.Metric.SATISFACTION
         ? x.get("posts.dryrun.floor", String.valueOf(params.minRatings())) : "";

@@ -71,9 +71,9 @@ class AlertLanguageTest {
     alerting(Language.EN).evaluateNow();
 
     FakeSlack.Call alert = slack.calls("chat.postMessage").get(0);
-    assertThat(alert.param("text")).isEqualTo("未回复会话：7 &gt; 5（团队），数据截至 13:59（Asia/Shanghai）。");
+    assertThat(alert.param("text")).isEqualTo("未回复会话数：7 &gt; 5（团队），数据截至 13:59（Asia/Shanghai）。");
     String blocks = alert.json("blocks").toString();
-    assertThat(blocks).contains("未回复会话：7 > 5").contains("*范围：*团队整体").contains("*主要来源*")
+    assertThat(blocks).contains("未回复会话数：7 > 5").contains("*范围：*团队整体").contains("*主要来源*")
         .contains("数据截至 13:59（Asia/Shanghai），今天（2026-11-25）").contains("打开今日报告").contains("李娜")
         .doesNotContain("Open today").doesNotContain("Scope");
 
@@ -85,7 +85,7 @@ class AlertLanguageTest {
     assertThat(posts).hasSize(2);
     assertThat(posts.get(1).param("thread_ts")).isNotNull();
     assertThat(posts.get(1).param("text"))
-        .isEqualTo("已于 13:59（Asia/Shanghai）恢复正常：未回复会话为 2（提醒条件为 &gt; 5）。");
+        .isEqualTo("已于 13:59（Asia/Shanghai）恢复正常：未回复会话数为 2（提醒条件为 &gt; 5）。");
   }
 
   @Test
@@ -97,7 +97,7 @@ class AlertLanguageTest {
     alerting(Language.ZH).evaluateNow();
 
     assertThat(slack.calls("chat.postMessage")).extracting(c -> c.param("channel") + " " + c.param("text"))
-        .containsExactlyInAnyOrder("C1 未回复会话：7 &gt; 5（团队），数据截至 13:59（Asia/Shanghai）。",
+        .containsExactlyInAnyOrder("C1 未回复会话数：7 &gt; 5（团队），数据截至 13:59（Asia/Shanghai）。",
             "C2 Unreplied sessions: 7 &gt; 5 (team), data as of 13:59 Asia/Shanghai.");
   }
 
@@ -107,7 +107,7 @@ class AlertLanguageTest {
         Optional.of(Language.ZH));
     unreplied(4, 3);
     alerting(Language.EN).evaluateNow();
-    assertThat(slack.calls("chat.postMessage").get(0).param("text")).startsWith("未回复会话：2 名客服 &gt; 2");
+    assertThat(slack.calls("chat.postMessage").get(0).param("text")).startsWith("未回复会话数：2 名客服 &gt; 2");
 
     clock.advance(Duration.ofMinutes(10));
     unreplied(1, 0);
@@ -173,11 +173,11 @@ class AlertLanguageTest {
 
     DryRun.Result fires = DryRun.run(UNREPLIED_OVER_5, com.deskstats.stats.Scope.TEAM, days, ZONE, PARAMS, clock,
         Language.ZH);
-    assertThat(fires.message()).hasValueSatisfying(m -> assertThat(m.text()).startsWith("未回复会话：7 &gt; 5（团队）"));
+    assertThat(fires.message()).hasValueSatisfying(m -> assertThat(m.text()).startsWith("未回复会话数：7 &gt; 5（团队）"));
 
     DryRun.Result quiet = DryRun.run(new AlertCondition(Metric.UNREPLIED, Op.GT, 50, false, Optional.empty()),
         com.deskstats.stats.Scope.TEAM, days, ZONE, PARAMS, clock, Language.ZH);
-    assertThat(quiet.why()).isEqualTo("不会发布任何消息：团队今天的未回复会话为 7，未达到 > 50（数据截至 13:59，Asia/Shanghai）。");
+    assertThat(quiet.why()).isEqualTo("不会发布任何消息：团队今天的未回复会话数为 7，未达到 > 50（数据截至 13:59，Asia/Shanghai）。");
     assertThat(DryRun.run(new AlertCondition(Metric.UNREPLIED, Op.GT, 50, false, Optional.empty()),
         com.deskstats.stats.Scope.TEAM, days, ZONE, PARAMS, clock).why())
         .isEqualTo("Nothing would be posted: unreplied sessions for the team: 7 today, not > 50 (data as of 13:59 "
