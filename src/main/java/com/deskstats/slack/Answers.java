@@ -58,10 +58,8 @@ final class Answers {
 
   /** Items as a list in the reader's language: "a, b, c" or "a、b、c". */
   static String list(Texts t, List<String> items) {
-    if (items.isEmpty()) return "";
-    String out = items.get(0);
-    for (int i = 1; i < items.size(); i++) out = t.get("answers.list", out, items.get(i));
-    return out;
+    // The pattern joins two items; with empty items it is the separator itself, so long lists join in one pass.
+    return String.join(t.get("answers.list", "", ""), items);
   }
 
   Reports reports() {

@@ -35,7 +35,7 @@ class AskerLanguageHttpTest {
   static final Duration WAIT = Duration.ofSeconds(5);
 
   static final String NOT_FOUND_EN = "No Desk agent with AgentId `nobody@example.com` was active in Tue 24 Nov 2026.";
-  static final String NOT_FOUND_ZH = "AgentId 为 `nobody@example.com` 的 Desk 坐席在 2026年11月24日 周二 没有活动。";
+  static final String NOT_FOUND_ZH = "AgentId 为 `nobody@example.com` 的 Desk 客服在 2026年11月24日 周二 没有活动。";
 
   private final List<SlackHarness> open = new ArrayList<>();
 
@@ -184,7 +184,7 @@ class AskerLanguageHttpTest {
 
     h.command("subscribe <#C5|ops>", "U1", "C1", "s1");
     assertThat(h.responses.await("s1", WAIT).text())
-        .isEqualTo("只有工作区管理员和所有者，以及 BOT_ADMINS 中的机器人管理员可以管理日报；请联系他们。");
+        .isEqualTo("只有工作区管理员和所有者，以及 BOT_ADMINS 中的机器人管理员可以管理统计摘要；请联系他们。");
 
     h.reports.failWith = new DeskException(DeskException.Kind.CREDENTIALS, 60021, Text.of("answers.desk.ip_refused"));
     h.command("yesterday", "U1", "C1", "d1");
@@ -205,13 +205,13 @@ class AskerLanguageHttpTest {
     h.slack.locale("U1", "zh-CN");
     h.command("agent me", "U1", "C1", "m1");
     assertThat(h.responses.await("m1", WAIT).text())
-        .isEqualTo("你的 Slack 资料没有向应用公开邮箱，所以我无法把你对应到 Desk 坐席，请改用 AgentId 查询坐席。");
+        .isEqualTo("你的 Slack 资料没有向应用公开邮箱，所以我无法把你对应到 Desk 客服，请改用 AgentId 查询客服。");
     h.command("agent <@U404>", "U1", "C1", "m2");
     assertThat(h.responses.await("m2", WAIT).text()).isEqualTo("找不到这个 Slack 用户。");
     h.slack.user("U3", "dave@example.com");
     h.command("agent <@U3>", "U1", "C1", "m3");
     assertThat(h.responses.await("m3", WAIT).text()).isEqualTo(
-        "AgentId 为 `dave@example.com`（来自 <@U3> 的 Slack 邮箱）的 Desk 坐席在 2026年11月24日 周二 没有活动。");
+        "AgentId 为 `dave@example.com`（来自 <@U3> 的 Slack 邮箱）的 Desk 客服在 2026年11月24日 周二 没有活动。");
     assertThat(h.reports.calls).containsExactly("card dave@example.com 2026-11-24");
   }
 

@@ -34,7 +34,7 @@ class AskerLanguageSurfacesHttpTest {
     h.slack.locale("UBOTADMIN", "zh-CN").locale("U1", "zh-CN").locale("UEN", "en-US");
     assertThat(run("groups", "U1")).isEqualTo("目前还没有任何分组；管理员可以用 `/desk-stats group set NAME AgentId…` 创建。");
     assertThat(run("group set tier1 alice@example.com ghost@example.com", "UBOTADMIN"))
-        .isEqualTo("已创建分组 `tier1`，包含 2 名坐席：alice@example.com、ghost@example.com。");
+        .isEqualTo("已创建分组 `tier1`，包含 2 名客服：alice@example.com、ghost@example.com。");
     assertThat(run("group add tier9 x", "UBOTADMIN"))
         .isEqualTo("没有名为 `tier9` 的分组；可以用 `/desk-stats group set tier9 AgentId…` 创建；现有分组：`tier1`。");
     assertThat(run("group set tier1 a", "U1"))
@@ -54,10 +54,10 @@ class AskerLanguageSurfacesHttpTest {
   void theExportAnswerIsInTheAskersLanguage() throws Exception {
     h = SlackHarness.speaking(Language.EN);
     h.slack.locale("U42", "zh-CN");
-    assertThat(run("export last 7 days", "U42")).isEqualTo("已将 `desk-stats-2026-11-18..2026-11-24.csv`（团队 3 名坐席，"
+    assertThat(run("export last 7 days", "U42")).isEqualTo("已将 `desk-stats-2026-11-18..2026-11-24.csv`（团队 3 名客服，"
         + "2026年11月18日至11月24日）发送到你与机器人的私信。");
     FakeSlack.Call complete = h.slack.awaitCall("files.completeUploadExternal", WAIT);
-    assertThat(complete.param("files")).contains("Desk 坐席数据 CSV，2026年11月18日至11月24日");
+    assertThat(complete.param("files")).contains("Desk 客服数据 CSV，2026年11月18日至11月24日");
   }
 
   @Test
