@@ -130,7 +130,7 @@ final class Bot {
     try {
       slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(data, clock),
           new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), control, alerts.control(),
-          settings.botAdmins(), metrics, replies, clock);
+          settings.botAdmins(), metrics, replies, clock, settings.botLanguage());
       // Bolt checks the bot token with auth.test as the app starts, and throws when Slack refuses it.
       slackCheck = CompletableFuture.runAsync(slack::start,
           command -> Parts.threads("slack-check").newThread(command).start());

@@ -110,6 +110,14 @@ class MainProcessTest {
     assertThat(c.stderr()).doesNotContain("\tat ");
   }
 
+  @Test
+  void anUnknownBotLanguageExits78WithOneLineNamingIt() throws Exception {
+    Child c = new Child(Map.of("BOT_LANGUAGE", "fr"), "serve");
+    assertThat(c.exitCode()).isEqualTo(78);
+    assertThat(c.stderr().lines().toList()).singleElement().asString().contains("BOT_LANGUAGE").contains("fr");
+    assertThat(c.stderr()).doesNotContain("\tat ");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "SLACK_BOT_TOKEN, xoxp-9999-s3cr3tUserToken",

@@ -1,5 +1,10 @@
 package com.deskstats.desk;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Text;
+import com.deskstats.text.Texts;
+import java.util.Locale;
+
 /** A Desk call that failed, sorted into a few outcomes, with one sentence a Slack user can act on. */
 public final class DeskException extends Exception {
 
@@ -19,6 +24,8 @@ public final class DeskException extends Exception {
 
   private final Kind kind;
   private final int code;
+  /** The sentence in any language; null when only the English {@link #getMessage()} exists. */
+  private final Text text;
 
   /**
    * @param kind the outcome
@@ -29,6 +36,19 @@ public final class DeskException extends Exception {
     super(userMessage, cause);
     this.kind = kind;
     this.code = code;
+    this.text = null;
+  }
+
+  /** As above, with the sentence as a {@link Text} any reader's language can render; the message is its English. */
+  public DeskException(Kind kind, int code, Text sentence, Throwable cause) {
+    super(Texts.of(Language.EN).render(sentence), cause);
+    this.kind = kind;
+    this.code = code;
+    this.text = sentence;
+  }
+
+  public DeskException(Kind kind, int code, Text sentence) {
+    this(kind, code, sentence, null);
   }
 
   public DeskException(Kind kind, int code, String userMessage) {
@@ -51,5 +71,16 @@ public final class DeskException extends Exception {
   /** The sentence to show a user: same as {@link #getMessage()}. */
   public String userMessage() {
     return getMessage();
+  }
+
+  /**
+   * The sentence in the reader's language: English is {@link #getMessage()}; in another language the sentence's own
+   * translation, or for a sentence written only in English, what its kind means for the reader.
+   */
+  public String userMessage(Language language) {
+    if (language == Language.EN) return getMessage();
+    Texts t = Texts.of(language);
+    if (text != null) return t.render(text);
+    return t.get("answers.desk.kind." + kind.name().toLowerCase(Locale.ROOT));
   }
 }

@@ -3,6 +3,8 @@ package com.deskstats.slack;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
@@ -24,12 +26,10 @@ public final class Access {
   public static final Duration MEMBERSHIP_TTL = Duration.ofMinutes(5);
 
   /** What a non-viewer is told: one sentence naming who grants access. */
-  public static final String REFUSAL = "Team numbers are for the people in BOT_VIEWERS and the admins; ask a workspace "
-      + "admin or a bot admin (BOT_ADMINS) to add you to BOT_VIEWERS, or see your own card with `"
-      + CommandParser.COMMAND + " agent me`.";
+  public static final String REFUSAL = Texts.of(Language.EN).get("answers.access.refused");
 
   /** What the user is told when Slack could not say whether they may see. */
-  public static final String UNKNOWN = "Slack would not tell me whether you may see team numbers; please try again in a minute.";
+  public static final String UNKNOWN = Texts.of(Language.EN).get("answers.access.unknown");
 
   /** The answer to "may this user see team numbers?"; UNKNOWN (Slack could not tell) is never treated as allowed. */
   public enum Verdict { ALLOWED, REFUSED, UNKNOWN }
@@ -88,9 +88,14 @@ public final class Access {
     return unsure || admin == SlackUsers.Permission.UNKNOWN ? Verdict.UNKNOWN : Verdict.REFUSED;
   }
 
-  /** The sentence for a verdict other than ALLOWED. */
+  /** The sentence for a verdict other than ALLOWED, in English. */
   static String sentence(Verdict v) {
-    return v == Verdict.UNKNOWN ? UNKNOWN : REFUSAL;
+    return sentence(v, Language.EN);
+  }
+
+  /** The sentence for a verdict other than ALLOWED, in the reader's language. */
+  static String sentence(Verdict v, Language lang) {
+    return Texts.of(lang).get(v == Verdict.UNKNOWN ? "answers.access.unknown" : "answers.access.refused");
   }
 
   /** The user group's members, from the cache or Slack; null when Slack could not say (nothing is cached then). */

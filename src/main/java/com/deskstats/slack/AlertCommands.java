@@ -1,5 +1,7 @@
 package com.deskstats.slack;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
@@ -31,42 +33,40 @@ final class AlertCommands {
     String user = p.getUserId();
     MethodsClient client = ctx.client();
     if (command instanceof Command.Alerts) {
-      return commands.later(command, requestId, ctx, () -> new Commands.Reply(Answer.of(alerts.list(), "ok"), false));
+      return commands.later(command, requestId, ctx, lang -> new Commands.Reply(Answer.of(alerts.list(lang), "ok"), false));
     }
     if (command instanceof Command.AlertRemove r) {
-      return commands.later(command, requestId, ctx, () -> {
-        Optional<Answer> refused = refusal(client, user);
-        return new Commands.Reply(refused.orElseGet(() -> Answer.of(alerts.remove(r.id(), user), "ok")), false);
+      return commands.later(command, requestId, ctx, lang -> {
+        Optional<Answer> refused = refusal(client, user, lang);
+        return new Commands.Reply(refused.orElseGet(() -> Answer.of(alerts.remove(lang, r.id(), user), "ok")), false);
       });
     }
     Command.AlertAdd add = (Command.AlertAdd) command;
     String target = add.channelId().orElse(p.getChannelId());
     if (target == null || target.startsWith("D")) {
       return commands.acked(command, "usage", System.nanoTime(), ctx, Replies.mrkdwn(
-          "Run this in the channel the alert should post to, or name it, as in `" + CommandParser.COMMAND
-              + " alert #support unreplied &gt; 5`."));
+          Texts.of(commands.language(ctx, user)).get("answers.alert.where")));
     }
-    return commands.later(command, requestId, ctx, () -> {
-      Optional<Answer> refused = refusal(client, user);
+    return commands.later(command, requestId, ctx, lang -> {
+      Optional<Answer> refused = refusal(client, user, lang);
       if (refused.isPresent()) return new Commands.Reply(refused.get(), false);
       // The group and the channel are checked before anything is saved; neither costs a Desk call.
-      if (answers.scope(add.condition().group()) instanceof Answers.Scoped.Unknown u) {
+      if (answers.scope(add.condition().group(), lang) instanceof Answers.Scoped.Unknown u) {
         return new Commands.Reply(u.answer(), false);
       }
-      Optional<Answer> cannotPost = ChannelAccess.refusal(client, target);
+      Optional<Answer> cannotPost = ChannelAccess.refusal(client, target, lang);
       if (cannotPost.isPresent()) return new Commands.Reply(cannotPost.get(), false);
-      return new Commands.Reply(Answer.of(alerts.add(target, add.condition(), user), "ok"), false);
+      return new Commands.Reply(Answer.of(alerts.add(lang, target, add.condition(), add.lang(), user), "ok"), false);
     });
   }
 
   /** Empty when the user may change alert rules; else the answer saying who may. */
-  private Optional<Answer> refusal(MethodsClient client, String user) {
+  private Optional<Answer> refusal(MethodsClient client, String user, Language lang) {
+    Texts t = Texts.of(lang);
     return switch (users.mayManage(client, user)) {
       case ALLOWED -> Optional.empty();
-      case UNKNOWN -> Optional.of(Answer.of("Slack would not tell me whether you may change alert rules; "
-          + "please try again in a minute.", "slack_error"));
-      case REFUSED -> Optional.of(Answer.of("Only workspace admins and owners, and the bot admins named in "
-          + "BOT_ADMINS, may change alert rules; ask one of them.", "refused"));
+      case UNKNOWN -> Optional.of(Answer.of(t.get("answers.alert.unknown"), "slack_error"));
+      case REFUSED -> Optional.of(Answer.of(t.get("answers.alert.refused"), "refused"));
     };
   }
 }

@@ -1,7 +1,11 @@
 package com.deskstats.slack;
 
 import com.deskstats.ops.RequestIds;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -13,7 +17,10 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The report's buttons: ◀ and ▶ re-run the report for the next or previous period; "Post to channel" shares it. */
+/**
+ * The report's buttons: ◀ and ▶ re-run the report for the next or previous period; "Post to channel" shares it. Each
+ * answer is in the language of the user who pressed ({@link Locales}), whoever asked for the message.
+ */
 final class Buttons {
   private static final Logger log = LoggerFactory.getLogger(Buttons.class);
 
@@ -21,16 +28,14 @@ final class Buttons {
   private final Background background;
   private final ResponseUrls responseUrls;
   private final Access access;
+  private final Locales locales;
 
-  Buttons(Answers answers, Background background, ResponseUrls responseUrls) {
-    this(answers, background, responseUrls, Access.everyone());
-  }
-
-  Buttons(Answers answers, Background background, ResponseUrls responseUrls, Access access) {
+  Buttons(Answers answers, Background background, ResponseUrls responseUrls, Access access, Locales locales) {
     this.answers = answers;
     this.background = background;
     this.responseUrls = responseUrls;
     this.access = access;
+    this.locales = locales;
   }
 
   Response onNavigate(BlockActionRequest req, ActionContext ctx) {
@@ -39,8 +44,8 @@ final class Buttons {
     boolean ephemeral = p.getContainer() == null || p.getContainer().isEphemeral();
     String user = p.getUser() == null ? null : p.getUser().getId();
     MethodsClient client = ctx.client();
-    submit("button", () -> {
-      Answer a = rerun(client, user, value, ephemeral, false);
+    submit("button", user, () -> {
+      Answer a = rerun(client, user, value, ephemeral, false, locales.of(client, user));
       // A refusal goes to the clicker alone and leaves the report as it was.
       reply(ctx, a, a.ok(), ephemeral || !a.ok() ? "ephemeral" : "in_channel");
       return Background.Done.sent(a.outcome());
@@ -54,8 +59,8 @@ final class Buttons {
     String value = actionValue(p);
     String user = p.getUser() == null ? null : p.getUser().getId();
     MethodsClient client = ctx.client();
-    submit("open", () -> {
-      Answer a = rerun(client, user, value, true, false);
+    submit("open", user, () -> {
+      Answer a = rerun(client, user, value, true, false, locales.of(client, user));
       reply(ctx, a, false, "ephemeral");
       return Background.Done.sent(a.outcome());
     }, ctx);
@@ -69,8 +74,10 @@ final class Buttons {
     String channel = p.getChannel() != null ? p.getChannel().getId()
         : p.getContainer() != null ? p.getContainer().getChannelId() : null;
     MethodsClient client = ctx.client();
-    submit("post", () -> {
-      Answer a = rerun(client, user, value, false, true);
+    submit("post", user, () -> {
+      Language lang = locales.of(client, user);
+      Texts t = Texts.of(lang);
+      Answer a = rerun(client, user, value, false, true, lang);
       if (!a.ok() || channel == null) {
         reply(ctx, a, false, "ephemeral");
         return Background.Done.sent(a.outcome());
@@ -84,14 +91,13 @@ final class Buttons {
         error = e.getResponse().code() == 429 ? "ratelimited" : "http_" + e.getResponse().code();
       }
       if (error == null) {
-        reply(ctx, Answer.of("Posted to <#" + channel + ">.", "ok"), true, "ephemeral");
+        reply(ctx, Answer.of(t.get("answers.post.done", channel), "ok"), true, "ephemeral");
         return Background.Done.sent("ok");
       }
       String sentence = switch (error) {
-        case "not_in_channel", "channel_not_found" ->
-            "I can't post in this channel; invite me with `/invite @desk-stats` and try again.";
-        case "ratelimited" -> "Slack asked me to slow down; try posting again in a minute.";
-        default -> "Slack would not let me post here (" + Mrkdwn.escape(error) + ").";
+        case "not_in_channel", "channel_not_found" -> t.get("answers.post.not_in_channel");
+        case "ratelimited" -> t.get("answers.post.ratelimited");
+        default -> t.get("answers.post.refused", Mrkdwn.escape(error));
       };
       reply(ctx, Answer.of(sentence, "slack_error"), false, "ephemeral");
       return Background.Done.sent("slack_error");
@@ -99,9 +105,9 @@ final class Buttons {
     return ctx.ack();
   }
 
-  private void submit(String name, Background.Work work, ActionContext ctx) {
-    if (!background.submit(name, name, RequestIds.next(), work,
-        () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.GENERIC_FAILURE), "error"), false, "ephemeral"))) {
+  private void submit(String name, String user, Background.Work work, ActionContext ctx) {
+    if (!background.submit(name, name, RequestIds.next(), work, () -> reply(ctx,
+        new Answer(ReportBlocks.notice(Replies.genericFailure(locales.known(user))), "error"), false, "ephemeral"))) {
       log.warn("{} dropped: executor busy or stopping", name);
     }
   }
@@ -114,25 +120,28 @@ final class Buttons {
    * Runs the report or card a button's value names, in the group it names, for the user who pressed: who shared the
    * message does not matter. Posting to the channel needs a viewer; browsing one's own card does not.
    */
-  private Answer rerun(MethodsClient client, String user, String value, boolean ephemeral, boolean posting) {
+  private Answer rerun(MethodsClient client, String user, String value, boolean ephemeral, boolean posting,
+      Language lang) {
     Command c = CommandParser.parse(value, answers.reports().today());
     if (c instanceof Command.Report || c instanceof Command.AgentLookup) {
-      Answer refused = refusal(client, user, c, posting);
+      Answer refused = refusal(client, user, c, posting, lang);
       if (refused != null) return refused;
     }
-    if (c instanceof Command.Report r) return answers.report(r.period(), r.group(), ephemeral);
-    if (c instanceof Command.AgentLookup l) return answers.card(client, user, l.ref(), l.period(), l.group(), ephemeral);
+    if (c instanceof Command.Report r) return answers.report(r.period(), r.group(), ephemeral, lang);
+    if (c instanceof Command.AgentLookup l) {
+      return answers.card(client, user, l.ref(), l.period(), l.group(), ephemeral, lang);
+    }
     if (c instanceof Command.Usage u) return Answer.of(u.sentence(), "usage");
-    return Answer.of("That button no longer works; run `" + CommandParser.COMMAND + "` again.", "usage");
+    return Answer.of(Texts.of(lang).get("answers.button.stale"), "usage");
   }
 
   /** Null when the presser may see what the button shows; else the one-sentence refusal. Asks Desk nothing. */
-  private Answer refusal(MethodsClient client, String user, Command c, boolean posting) {
+  private Answer refusal(MethodsClient client, String user, Command c, boolean posting, Language lang) {
     if (access.allowedAtOnce(user)) return null;
     Access.Verdict v = access.mayView(client, user);
     if (v == Access.Verdict.ALLOWED) return null;
     if (!posting && c instanceof Command.AgentLookup l && ownCard(client, user, l.ref())) return null;
-    return Answer.of(Access.sentence(v), v == Access.Verdict.UNKNOWN ? "slack_error" : "refused");
+    return Answer.of(Access.sentence(v, lang), v == Access.Verdict.UNKNOWN ? "slack_error" : "refused");
   }
 
   private boolean ownCard(MethodsClient client, String user, Command.AgentRef ref) {

@@ -1,5 +1,7 @@
 package com.deskstats.slack;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
@@ -20,36 +22,31 @@ final class ChannelAccess {
   /** The scope that lets the bot post to a public channel it has not joined. */
   static final String PUBLIC_SCOPE = "chat:write.public";
 
-  /** Empty when the bot can post to {@code channelId}; otherwise the answer for the admin (nothing is saved). */
-  static Optional<Answer> refusal(MethodsClient client, String channelId) {
-    String ch = "<#" + channelId + ">";
-    String invite = "invite me with `/invite @desk-stats` in " + ch + ", then try again";
+  /** Empty when the bot can post to {@code channelId}; otherwise the answer for the admin (nothing is saved), in {@code lang}. */
+  static Optional<Answer> refusal(MethodsClient client, String channelId, Language lang) {
+    Texts t = Texts.of(lang);
     ConversationsInfoResponse r;
     try {
       r = client.conversationsInfo(b -> b.channel(channelId));
     } catch (IOException | SlackApiException e) {
-      return Optional.of(Answer.of("Slack would not tell me whether I can post to " + ch + "; nothing is saved, "
-          + "please try again in a minute.", "slack_error"));
+      return Optional.of(Answer.of(t.get("answers.channel.unreachable", channelId), "slack_error"));
     }
     if (!r.isOk()) {
       String error = r.getError() == null ? "" : r.getError();
       return Optional.of(switch (error) {
-        case "channel_not_found" -> Answer.of("I can't see " + ch + ": if it is a private channel, " + invite + ".",
-            "refused");
-        case "missing_scope" -> Answer.of("The Slack app may not look channels up yet: add the channels:read and "
-            + "groups:read scopes to it and reinstall it, then try again.", "slack_error");
-        default -> Answer.of("Slack would not tell me whether I can post to " + ch + " (" + Mrkdwn.escape(error)
-            + "); nothing is saved, please try again in a minute.", "slack_error");
+        case "channel_not_found" -> Answer.of(t.get("answers.channel.hidden", channelId), "refused");
+        case "missing_scope" -> Answer.of(t.get("answers.channel.missing_scope"), "slack_error");
+        default -> Answer.of(t.get("answers.channel.error", channelId, Mrkdwn.escape(error)), "slack_error");
       });
     }
     Conversation c = r.getChannel();
-    if (c == null) return Optional.of(Answer.of("Slack would not tell me about " + ch + "; please try again.", "slack_error"));
-    if (c.isArchived()) return Optional.of(Answer.of(ch + " is archived: pick another channel.", "refused"));
+    if (c == null) return Optional.of(Answer.of(t.get("answers.channel.no_info", channelId), "slack_error"));
+    if (c.isArchived()) return Optional.of(Answer.of(t.get("answers.channel.archived", channelId), "refused"));
     if (c.isMember()) return Optional.empty();
     boolean isPublic = !c.isPrivate() && !c.isIm() && !c.isMpim() && !c.isGroup();
     if (isPublic && scopes(r.getHttpResponseHeaders()).contains(PUBLIC_SCOPE)) return Optional.empty();
-    return Optional.of(Answer.of("I'm not in " + ch + (isPublic ? " and may not post to channels I haven't joined" : "")
-        + ": " + invite + ". Nothing is saved.", "refused"));
+    return Optional.of(Answer.of(t.get(isPublic ? "answers.channel.not_member_public" : "answers.channel.not_member",
+        channelId), "refused"));
   }
 
   /** The app's scopes, from the {@code X-OAuth-Scopes} header Slack sends with every answer. */

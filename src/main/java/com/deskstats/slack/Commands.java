@@ -2,6 +2,8 @@ package com.deskstats.slack;
 
 import com.deskstats.ops.RequestIds;
 import com.deskstats.store.StoreUnavailableException;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -15,7 +17,7 @@ import org.slf4j.MDC;
 
 /**
  * {@code /desk-stats}: parses the text, answers usage at once in the ack, and hands every other command to
- * {@link Background}; the answer follows through {@code response_url}.
+ * {@link Background}; the answer follows through {@code response_url}, in the asker's language ({@link Locales}).
  */
 final class Commands {
   private static final Logger log = LoggerFactory.getLogger(Commands.class);
@@ -23,9 +25,9 @@ final class Commands {
   /** What a queued command produces: the answer, and whether it goes to the whole channel. */
   record Reply(Answer answer, boolean inChannel) {}
 
-  /** The slow part of one command. */
+  /** The slow part of one command, answering in {@code lang}, the asker's language. */
   interface Job {
-    Reply run() throws Exception;
+    Reply run(Language lang) throws Exception;
   }
 
   private final Answers answers;
@@ -33,19 +35,18 @@ final class Commands {
   private final Background background;
   private final ResponseUrls responseUrls;
   private final Access access;
+  private final Locales locales;
   private final Export export;
 
-  Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls) {
-    this(answers, management, background, responseUrls, Access.everyone());
-  }
-
-  Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls, Access access) {
+  Commands(Answers answers, Management management, Background background, ResponseUrls responseUrls, Access access,
+      Locales locales) {
     this.export = new Export(answers);
     this.answers = answers;
     this.management = management;
     this.background = background;
     this.responseUrls = responseUrls;
     this.access = access;
+    this.locales = locales;
   }
 
   Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
@@ -57,14 +58,14 @@ final class Commands {
       String user = p.getUserId();
       MethodsClient client = ctx.client();
       if (command instanceof Command.Usage u) {
-        return acked(command, "usage", started, ctx, Replies.mrkdwn(u.message()));
+        return acked(command, "usage", started, ctx, Replies.mrkdwn(u.message(texts(ctx, user))));
       }
       if (command instanceof Command.Help) {
-        return acked(command, "ok", started, ctx, Replies.mrkdwn(CommandParser.USAGE));
+        return acked(command, "ok", started, ctx, Replies.mrkdwn(CommandParser.help(texts(ctx, user))));
       }
       if (command instanceof Command.Report r) {
-        return viewing(command, requestId, ctx, user, () -> {
-          Answer a = answers.report(r.period(), r.group(), !r.isPublic());
+        return viewing(command, requestId, ctx, user, lang -> {
+          Answer a = answers.report(r.period(), r.group(), !r.isPublic(), lang);
           return new Reply(a, r.isPublic() && a.ok());
         });
       }
@@ -72,17 +73,30 @@ final class Commands {
         boolean own = !l.isPublic() && (l.ref() instanceof Command.AgentRef.Me
             || l.ref() instanceof Command.AgentRef.ByUser u && u.userId().equals(user));
         Submit submit = own ? this::later : viewing(user);
-        return submit.submit(command, requestId, ctx, () -> {
-          Answer a = answers.card(client, user, l.ref(), l.period(), l.group(), !l.isPublic());
+        return submit.submit(command, requestId, ctx, lang -> {
+          Answer a = answers.card(client, user, l.ref(), l.period(), l.group(), !l.isPublic(), lang);
           return new Reply(a, l.isPublic() && a.ok());
         });
       }
       if (command instanceof Command.Export e) {
         // The export holds every agent's numbers: a team surface under BOT_VIEWERS.
-        return viewing(command, requestId, ctx, user, () -> new Reply(export.send(client, user, e.period(), e.group()), false));
+        return viewing(command, requestId, ctx, user,
+            lang -> new Reply(export.send(client, user, e.period(), e.group(), lang), false));
       }
       return management.handle(command, p, this, requestId, ctx);
     }
+  }
+
+  /**
+   * The asker's language for an answer given in the ack: Slack is asked at most once per user every few minutes, and
+   * never for longer than {@link Locales#WAIT}, so the ack stays within three seconds.
+   */
+  Language language(SlashCommandContext ctx, String user) {
+    return locales.of(ctx.client(), user);
+  }
+
+  private Texts texts(SlashCommandContext ctx, String user) {
+    return Texts.of(language(ctx, user));
   }
 
   /** How a job is handed to the executor. */
@@ -101,30 +115,37 @@ final class Commands {
   Response viewing(Command command, String requestId, SlashCommandContext ctx, String user, Job job) {
     if (access.allowedAtOnce(user)) return later(command, requestId, ctx, job);
     MethodsClient client = ctx.client();
-    return later(command, requestId, ctx, () -> {
+    return later(command, requestId, ctx, lang -> {
       Access.Verdict v = access.mayView(client, user);
-      if (v == Access.Verdict.ALLOWED) return job.run();
-      return new Reply(Answer.of(Access.sentence(v), v == Access.Verdict.UNKNOWN ? "slack_error" : "refused"), false);
+      if (v == Access.Verdict.ALLOWED) return job.run(lang);
+      return new Reply(Answer.of(Access.sentence(v, lang), v == Access.Verdict.UNKNOWN ? "slack_error" : "refused"),
+          false);
     });
   }
 
-  /** Hands the job to the executor and acks empty; a full executor gets a "busy" ack instead. */
+  /**
+   * Hands the job to the executor and acks empty; a full executor gets a "busy" ack instead. The job first learns the
+   * asker's language (once per command), and answers in it.
+   */
   Response later(Command command, String requestId, SlashCommandContext ctx, Job job) {
     long started = System.nanoTime();
+    String user = ctx.getRequestUserId();
+    MethodsClient client = ctx.client();
     boolean queued = background.submit(command.name(), "/desk-stats " + command.name(), requestId, () -> {
-      Reply reply = run(command, job);
+      Reply reply = run(command, job, locales.of(client, user));
       return new Background.Done(reply.answer().outcome(), () -> reply(ctx, reply.answer(), reply.inChannel()));
-    }, () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.GENERIC_FAILURE), "error"), false));
-    return queued ? ctx.ack() : acked(command, null, started, ctx, Replies.mrkdwn(Replies.BUSY));
+    }, () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.genericFailure(locales.known(user))), "error"), false));
+    // The ack cannot wait for Slack: the language already known, else BOT_LANGUAGE.
+    return queued ? ctx.ack() : acked(command, null, started, ctx, Replies.mrkdwn(Replies.busy(locales.known(user))));
   }
 
-  private static Reply run(Command command, Job job) throws Exception {
+  private static Reply run(Command command, Job job, Language lang) throws Exception {
     try {
-      return job.run();
+      return job.run(lang);
     } catch (StoreUnavailableException e) {
       // A change the database could not take: one sentence, nothing half-saved, no stack trace.
       log.info("/desk-stats {} not saved: {}", command.name(), e.getMessage());
-      return new Reply(Answer.of(StoreUnavailableException.SENTENCE, "store_unavailable"), false);
+      return new Reply(Answer.of(StoreUnavailableException.sentence(lang), "store_unavailable"), false);
     }
   }
 

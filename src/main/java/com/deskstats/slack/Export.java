@@ -7,6 +7,8 @@ import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.stats.ReportCsv;
 import com.deskstats.stats.Scope;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.methods.MethodsClient;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,30 +27,33 @@ final class Export {
     this.answers = answers;
   }
 
-  /** Builds the CSV and sends it to {@code userId}'s DM; one sentence back either way. */
-  Answer send(MethodsClient client, String userId, Period period, Optional<String> group) {
-    Answers.Scoped scoped = answers.scope(group);
+  /** Builds the CSV and sends it to {@code userId}'s DM; one sentence back either way, in {@code lang}. */
+  Answer send(MethodsClient client, String userId, Period period, Optional<String> group, Language lang) {
+    Answers.Scoped scoped = answers.scope(group, lang);
     if (scoped instanceof Answers.Scoped.Unknown u) return u.answer();
     Scope scope = ((Answers.Scoped.Found) scoped).scope();
     Report report;
     try {
       report = answers.reports().report(period, scope);
     } catch (DeskException e) {
-      return Answers.deskFailed(e);
+      return Answers.deskFailed(e, lang);
     }
-    String of = scope.group().map(g -> "group `" + Mrkdwn.escape(g) + "`").orElse("the team");
+    Texts t = Texts.of(lang);
+    String when = period.label(lang);
     String file = "desk-stats-" + period.token() + scope.group().map(g -> "-" + g).orElse("") + ".csv";
     SlackCalls slack = SlackCalls.of(client);
     String dm = userId;
     try {
       dm = slack.openDm(userId);
-      slack.upload(dm, ReportCsv.bytes(report), file, "Desk per-agent CSV, " + period.label());
+      slack.upload(dm, ReportCsv.bytes(report), file, t.get("answers.export.title", when));
     } catch (SlackFailure f) {
       log.warn("export to the DM of {} failed: {}", userId, f.getMessage());
-      return Answer.of("I could not send you the CSV: " + f.sentence(dm), "slack_error");
+      return Answer.of(t.get("answers.export.failed", f.sentence(dm)), "slack_error");
     }
     int n = report.listed().size();
-    return Answer.of("Sent `" + file + "` (" + n + (n == 1 ? " agent" : " agents") + " of " + of + ", "
-        + period.label() + ") to your direct messages with the bot.", "ok");
+    String sent = scope.group()
+        .map(g -> t.get("answers.export.sent_group", file, n, String.valueOf(n), Mrkdwn.escape(g), when))
+        .orElseGet(() -> t.get("answers.export.sent", file, n, String.valueOf(n), when));
+    return Answer.of(sent, "ok");
   }
 }

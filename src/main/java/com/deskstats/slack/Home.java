@@ -6,6 +6,8 @@ import com.deskstats.desk.DeskException;
 import com.deskstats.ops.RequestIds;
 import com.deskstats.stats.AgentCard;
 import com.deskstats.stats.Period;
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The App Home tab, always of the whole team: yesterday's team report and, when the viewer is a Desk agent (linked or
- * by e-mail), their own card.
+ * by e-mail), their own card; in the viewer's language ({@link Locales}).
  */
 final class Home {
   private static final Logger log = LoggerFactory.getLogger(Home.class);
@@ -32,16 +34,14 @@ final class Home {
   private final Answers answers;
   private final Background background;
   private final Access access;
-
-  Home(Answers answers, Background background) {
-    this(answers, background, Access.everyone());
-  }
+  private final Locales locales;
 
   /** Non-viewers (BOT_VIEWERS) see their own card only, with the sentence that says who grants access. */
-  Home(Answers answers, Background background, Access access) {
+  Home(Answers answers, Background background, Access access, Locales locales) {
     this.answers = answers;
     this.background = background;
     this.access = access;
+    this.locales = locales;
   }
 
   /** Publishes the user's Home in the background. */
@@ -54,17 +54,18 @@ final class Home {
   private String publish(MethodsClient client, String user) throws IOException, SlackApiException {
     LocalDate today = answers.reports().today();
     Period yesterday = Period.day(today.minusDays(1));
+    Language lang = locales.of(client, user);
     List<LayoutBlock> blocks = new ArrayList<>();
     String outcome = "ok";
     Access.Verdict verdict = access.allowedAtOnce(user) ? Access.Verdict.ALLOWED : access.mayView(client, user);
     boolean ok;
     if (verdict == Access.Verdict.ALLOWED) {
-      Answer team = answers.report(yesterday, false);
+      Answer team = answers.report(yesterday, false, lang);
       blocks.addAll(withoutButtons(team.message().blocks()));
       if (!team.ok()) outcome = team.outcome();
       ok = team.ok();
     } else {
-      blocks.addAll(Replies.mrkdwn(Access.sentence(verdict)).blocks());
+      blocks.addAll(Replies.mrkdwn(Access.sentence(verdict, lang)).blocks());
       outcome = "refused";
       ok = true;
     }
@@ -73,8 +74,9 @@ final class Home {
       try {
         Optional<AgentCard> card = answers.reports().card(yesterday, f.agentId());
         if (card.isPresent()) {
+          Texts t = Texts.of(lang);
           List<LayoutBlock> cardBlocks = withoutButtons(Answers.found(
-              ReportBlocks.card(card.get(), answers.options(false, false)), f.how()).blocks());
+              ReportBlocks.card(card.get(), answers.options(false, false, lang)), t.render(f.how()), t).blocks());
           if (blocks.size() + 1 + cardBlocks.size() <= BLOCK_LIMIT) {
             blocks.add(divider());
             blocks.addAll(cardBlocks);

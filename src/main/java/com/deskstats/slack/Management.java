@@ -1,5 +1,7 @@
 package com.deskstats.slack;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
@@ -13,7 +15,7 @@ import java.util.Optional;
 final class Management {
 
   private interface Action {
-    String apply(String channelId);
+    String apply(String channelId, Language lang);
   }
 
   private final DigestControl digest;
@@ -37,7 +39,8 @@ final class Management {
   Response handle(Command command, SlashCommandPayload p, Commands commands, String requestId, SlashCommandContext ctx) {
     if (command instanceof Command.Roster r) {
       return roster != null ? roster.handle(r, p, commands, requestId, ctx) : commands.acked(command, "usage",
-          System.nanoTime(), ctx, Replies.mrkdwn("This instance keeps no groups or links: it runs without the bot's database."));
+          System.nanoTime(), ctx, Replies.mrkdwn(Texts.of(commands.language(ctx, p.getUserId()))
+              .get("answers.roster.no_database")));
     }
     String user = p.getUserId();
     String channel = p.getChannelId();
@@ -45,21 +48,21 @@ final class Management {
     if (AlertCommands.handles(command)) return alerts.handle(command, p, commands, requestId, ctx);
     if (command instanceof Command.Subscriptions) {
       return commands.later(command, requestId, ctx,
-          () -> new Commands.Reply(Answer.of(digest.list(), "ok"), false));
+          lang -> new Commands.Reply(Answer.of(digest.list(lang), "ok"), false));
     }
     if (command instanceof Command.Subscribe s) {
       // An unknown group is refused with the groups listed, before anything is saved.
       return manage(command, commands, requestId, ctx, client, user, channel, s.channelId(),
-          target -> answers.scope(s.options().group()) instanceof Answers.Scoped.Unknown u ? u.answer().message().text()
-              : digest.subscribe(target, s.time(), s.options(), user));
+          (target, lang) -> answers.scope(s.options().group(), lang) instanceof Answers.Scoped.Unknown u
+              ? u.answer().message().text() : digest.subscribe(lang, target, s.time(), s.options(), user));
     }
     if (command instanceof Command.Unsubscribe s) {
       return manage(command, commands, requestId, ctx, client, user, channel, s.channelId(),
-          target -> digest.unsubscribe(target, s.weekly(), s.group(), user));
+          (target, lang) -> digest.unsubscribe(lang, target, s.weekly(), s.group(), user));
     }
     Command.DigestNow d = (Command.DigestNow) command;
     return manage(command, commands, requestId, ctx, client, user, channel, d.channelId(),
-        target -> digest.digestNow(target, user));
+        (target, lang) -> digest.digestNow(lang, target, user));
   }
 
   /** Checks the user may manage the digest, then runs {@code action} on the named or current channel. */
@@ -69,23 +72,22 @@ final class Management {
     if (target == null || target.startsWith("D")) {
       String words = command instanceof Command.DigestNow ? "digest now" : command.name();
       return commands.acked(command, "usage", System.nanoTime(), ctx, Replies.mrkdwn(
-          "Run this in the channel you mean, or name it, as in `" + CommandParser.COMMAND + " " + words + " #support`."));
+          Texts.of(commands.language(ctx, user)).get("answers.manage.where", words)));
     }
-    return commands.later(command, requestId, ctx, () -> {
+    return commands.later(command, requestId, ctx, lang -> {
+      Texts t = Texts.of(lang);
       SlackUsers.Permission permission = users.mayManage(client, user);
       if (permission == SlackUsers.Permission.UNKNOWN) {
-        return new Commands.Reply(Answer.of("Slack would not tell me whether you may manage the digest; "
-            + "please try again in a minute.", "slack_error"), false);
+        return new Commands.Reply(Answer.of(t.get("answers.manage.unknown"), "slack_error"), false);
       }
       if (permission != SlackUsers.Permission.ALLOWED) {
-        return new Commands.Reply(Answer.of("Only workspace admins and owners, and the bot admins named in "
-            + "BOT_ADMINS, may manage the digest; ask one of them.", "refused"), false);
+        return new Commands.Reply(Answer.of(t.get("answers.manage.refused"), "refused"), false);
       }
       // A new subscription is saved only where the bot can post.
       Optional<Answer> cannotPost = command instanceof Command.Subscribe
-          ? ChannelAccess.refusal(client, target) : Optional.empty();
+          ? ChannelAccess.refusal(client, target, lang) : Optional.empty();
       if (cannotPost.isPresent()) return new Commands.Reply(cannotPost.get(), false);
-      return new Commands.Reply(Answer.of(action.apply(target), "ok"), false);
+      return new Commands.Reply(Answer.of(action.apply(target, lang), "ok"), false);
     });
   }
 }

@@ -3,6 +3,8 @@ package com.deskstats.slack;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
+import com.deskstats.text.Language;
+import com.deskstats.text.Texts;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,18 @@ import java.util.List;
 final class Replies {
   private Replies() {}
 
-  static final String GENERIC_FAILURE = "Something went wrong on my side while answering that; please try again in a minute.";
-  static final String BUSY = "I'm busy with other reports right now; please try again in a minute.";
+  static final String GENERIC_FAILURE = genericFailure(Language.EN);
+  static final String BUSY = busy(Language.EN);
+
+  /** "Something went wrong on my side…", in the reader's language. */
+  static String genericFailure(Language lang) {
+    return Texts.of(lang).get("answers.generic_failure");
+  }
+
+  /** "I'm busy with other reports right now…", in the reader's language. */
+  static String busy(Language lang) {
+    return Texts.of(lang).get("answers.busy");
+  }
 
   private static final int SECTION_LIMIT = 3000;
   private static final int TEXT_LIMIT = 3900;

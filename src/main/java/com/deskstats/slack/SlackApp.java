@@ -9,6 +9,7 @@ import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
 import com.deskstats.store.GroupStore;
 import com.deskstats.store.LinkStore;
+import com.deskstats.text.Language;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -44,6 +45,7 @@ public final class SlackApp {
 
   private final App app;
   private final Background background;
+  private final Locales locales;
   private volatile SocketModeApp socketMode;
 
   /**
@@ -121,22 +123,48 @@ public final class SlackApp {
   public SlackApp(AppConfig config, Reports reports, GroupStore groups, LinkStore links, Access access,
       DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics, ExecutorService executor,
       Clock clock) {
-    this(config, reports, groups, groups, links, access, digest, alerts, botAdmins, metrics, executor, clock);
+    this(config, reports, groups, links, access, digest, alerts, botAdmins, metrics, executor, clock, Language.EN);
+  }
+
+  /**
+   * Every part, and BOT_LANGUAGE: what a user reads when their Slack locale is neither English nor Chinese, or
+   * Slack cannot say.
+   */
+  public SlackApp(AppConfig config, Reports reports, GroupStore groups, LinkStore links, Access access,
+      DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics, ExecutorService executor,
+      Clock clock, Language botLanguage) {
+    this(config, reports, groups, groups, links, access, digest, alerts, botAdmins, metrics, executor, clock,
+        new Locales(botLanguage));
+  }
+
+  /** As above, for tests: the Groups to resolve and BOT_LANGUAGE, with no group or link commands. */
+  SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, AlertControl alerts,
+      Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock, Language botLanguage) {
+    this(config, reports, groups, null, null, Access.everyone(), digest, alerts, botAdmins, metrics, executor, clock,
+        new Locales(botLanguage));
   }
 
   private SlackApp(AppConfig config, Reports reports, Groups groups, GroupStore groupStore, LinkStore links,
       Access access, DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics,
       ExecutorService executor, Clock clock) {
+    this(config, reports, groups, groupStore, links, access, digest, alerts, botAdmins, metrics, executor, clock,
+        new Locales(Language.EN));
+  }
+
+  private SlackApp(AppConfig config, Reports reports, Groups groups, GroupStore groupStore, LinkStore links,
+      Access access, DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics,
+      ExecutorService executor, Clock clock, Locales locales) {
     this.app = new App(config);
+    this.locales = locales;
     ResponseUrls responseUrls = new ResponseUrls(app.slack());
     SlackUsers users = new SlackUsers(botAdmins, links == null ? SlackUsers.Links.NONE : links::agentOf);
     this.background = new Background(executor, metrics);
     Answers answers = new Answers(reports, groups, users, clock);
     GroupCommands roster = groupStore == null || links == null ? null : new GroupCommands(answers, users, groupStore, links);
     Management management = new Management(digest, users, answers, roster, new AlertCommands(alerts, users, answers));
-    Commands commands = new Commands(answers, management, background, responseUrls, access);
-    Buttons buttons = new Buttons(answers, background, responseUrls, access);
-    Home home = new Home(answers, background, access);
+    Commands commands = new Commands(answers, management, background, responseUrls, access, locales);
+    Buttons buttons = new Buttons(answers, background, responseUrls, access, locales);
+    Home home = new Home(answers, background, access, locales);
     // Bolt's verification refuses old timestamps only; refuse far-future ones too, so no signed request
     // is valid for longer than Slack's five minutes.
     app.use((req, resp, chain) -> {
@@ -216,6 +244,7 @@ public final class SlackApp {
       }
     }
     background.stop(grace);
+    locales.stop();
     app.stop();
   }
 }

@@ -1,5 +1,6 @@
 package com.deskstats.slack;
 
+import com.deskstats.text.Text;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
@@ -14,16 +15,16 @@ import java.util.Set;
  */
 final class SlackUsers {
 
-  /** The outcome of a users.info look-up: an e-mail, or one sentence for the user. */
+  /** The outcome of a users.info look-up: an e-mail, or one sentence for the user, in the reader's language. */
   sealed interface Email {
     record Found(String email) implements Email {}
 
-    record Missing(String sentence, String outcome) implements Email, Agent {}
+    record Missing(Text sentence, String outcome) implements Email, Agent {}
   }
 
   /** Which Desk agent a Slack user is, and how that was found ("from your Slack e-mail"), or why not ({@link Email.Missing}). */
   sealed interface Agent {
-    record Found(String agentId, String how) implements Agent {}
+    record Found(String agentId, Text how) implements Agent {}
   }
 
   /** The AgentId an admin linked to a Slack user. */
@@ -49,39 +50,39 @@ final class SlackUsers {
   Agent agent(MethodsClient client, String userId, boolean self) {
     Optional<String> linked = links.agentOf(userId);
     if (linked.isPresent()) {
-      return new Agent.Found(linked.get(), self ? "linked to you by an admin" : "linked to <@" + userId + "> by an admin");
+      return new Agent.Found(linked.get(), self ? Text.of("answers.how.linked_self")
+          : Text.of("answers.how.linked_other", userId));
     }
     Email e = email(client, userId, self);
     if (e instanceof Email.Missing m) return m;
-    return new Agent.Found(((Email.Found) e).email(), self ? "from your Slack e-mail" : "from the Slack e-mail of <@" + userId + ">");
+    return new Agent.Found(((Email.Found) e).email(), self ? Text.of("answers.how.email_self")
+        : Text.of("answers.how.email_other", userId));
   }
 
-  /** The profile e-mail of {@code userId}; {@code who} names them in sentences ("You" or "&lt;@U1&gt;"). */
+  /** The profile e-mail of {@code userId}; sentences say "your" when {@code self}, else name the user. */
   Email email(MethodsClient client, String userId, boolean self) {
-    String who = self ? "Your Slack profile" : "<@" + userId + ">'s Slack profile";
     UsersInfoResponse r;
     try {
       r = client.usersInfo(b -> b.user(userId));
     } catch (IOException | SlackApiException e) {
-      return new Email.Missing("I couldn't reach Slack to look up " + (self ? "your" : "<@" + userId + ">'s")
-          + " profile; please try again in a minute.", "slack_error");
+      return new Email.Missing(about("answers.profile.unreachable", userId, self), "slack_error");
     }
     if (!r.isOk()) {
       return switch (r.getError() == null ? "" : r.getError()) {
-        case "user_not_found", "users_not_found" -> new Email.Missing("I can't find that Slack user.", "not_found");
-        case "missing_scope" -> new Email.Missing("The app may not read profile e-mails yet: add the users:read.email "
-            + "scope to the Slack app and reinstall it, or look the agent up by AgentId.", "slack_error");
-        default -> new Email.Missing("Slack would not show me " + (self ? "your" : "<@" + userId + ">'s")
-            + " profile; look the agent up by AgentId instead.", "slack_error");
+        case "user_not_found", "users_not_found" -> new Email.Missing(Text.of("answers.profile.user_not_found"), "not_found");
+        case "missing_scope" -> new Email.Missing(Text.of("answers.profile.missing_scope"), "slack_error");
+        default -> new Email.Missing(about("answers.profile.refused", userId, self), "slack_error");
       };
     }
     User u = r.getUser();
     String email = u == null || u.getProfile() == null ? null : u.getProfile().getEmail();
-    if (email == null || email.isBlank()) {
-      return new Email.Missing(who + " shows no e-mail address to the app, so I can't match it to a Desk agent; "
-          + "look the agent up by AgentId instead.", "not_found");
-    }
+    if (email == null || email.isBlank()) return new Email.Missing(about("answers.profile.no_email", userId, self), "not_found");
     return new Email.Found(email.strip());
+  }
+
+  /** The sentence under {@code key}_self, or under {@code key}_other naming the user. */
+  private static Text about(String key, String userId, boolean self) {
+    return self ? Text.of(key + "_self") : Text.of(key + "_other", userId);
   }
 
   /** True when BOT_ADMINS names the user. */

@@ -225,7 +225,7 @@ class SlackAppHttpTest {
     assertThat(p.responseType()).isEqualTo("ephemeral");
     assertThat(p.body()).contains("carol");
     assertThat(h.reports.calls).containsExactly("card carol 2026-11-20");
-    assertThat(h.slack.calls("users.info")).isEmpty();
+    assertThat(h.slack.profileLookups()).isEmpty();
   }
 
   @Test
@@ -236,7 +236,7 @@ class SlackAppHttpTest {
     assertThat(p.responseType()).isEqualTo("in_channel");
     assertThat(p.body()).contains("Bob");
     assertThat(h.reports.calls).containsExactly("card Bob@Example.com 2026-11-24");
-    assertThat(h.slack.calls("users.info").get(0).param("user")).isEqualTo("U2");
+    assertThat(h.slack.profileLookups().get(0).param("user")).isEqualTo("U2");
   }
 
   @Test
@@ -377,7 +377,7 @@ class SlackAppHttpTest {
     h.command("digest now <#C6>", "UBOTADMIN", "C1", "s3");
     assertThat(h.responses.await("s3", WAIT).text()).contains("<#C6>");
     assertThat(h.digest.calls).containsExactly("subscribe C5 09:30 UADMIN", "unsubscribe C1 UOWNER", "now C6 UBOTADMIN");
-    assertThat(h.slack.calls("users.info").stream().map(c -> c.param("user"))).doesNotContain("UBOTADMIN");
+    assertThat(h.slack.profileLookups().stream().map(c -> c.param("user"))).doesNotContain("UBOTADMIN");
   }
 
   @Test
@@ -411,7 +411,8 @@ class SlackAppHttpTest {
   @Test
   void whenSlackCannotSayWhoIsAnAdminTheAnswerSaysSoInsteadOfRefusing() throws Exception {
     h.slack.user("UADMIN", "a@example.com", true, false);
-    h.slack.failNext("users.info", "ratelimited", 1);
+    // The first users.info asks for the admin's locale (and falls back to BOT_LANGUAGE), the second for the admin flag.
+    h.slack.failNext("users.info", "ratelimited", 2);
     h.command("subscribe <#C5|ops>", "UADMIN", "C1", "s1");
     String text = h.responses.await("s1", WAIT).text();
     assertThat(text).doesNotContain("Only workspace admins").contains("try again");

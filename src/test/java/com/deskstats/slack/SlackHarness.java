@@ -10,6 +10,7 @@ import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;
 import com.deskstats.testing.ResponseUrlServer;
 import com.deskstats.testing.SlackSigner;
+import com.deskstats.text.Language;
 import com.deskstats.web.WebServer;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.google.gson.JsonObject;
@@ -90,11 +91,21 @@ final class SlackHarness implements AutoCloseable {
 
   /** With the alert rules that {@code alert}, {@code alerts} and {@code alert remove} change. */
   SlackHarness(AlertControl alerts, Set<String> botAdmins) {
-    this(botAdmins, new CountingExecutor(8), new FakeReports(), null, alerts);
+    this(botAdmins, new CountingExecutor(8), new FakeReports(), null, alerts, Language.EN);
   }
 
   private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service) {
-    this(botAdmins, executor, service, null, AlertControl.NONE);
+    this(botAdmins, executor, service, null, AlertControl.NONE, Language.EN);
+  }
+
+  /** With BOT_LANGUAGE {@code botLanguage}: what an asker whose Slack locale is not en or zh, or unknown, reads. */
+  static SlackHarness speaking(Language botLanguage) {
+    return speaking(botLanguage, AlertControl.NONE, Set.of());
+  }
+
+  /** As above, with the alert rules and the bot admins. */
+  static SlackHarness speaking(Language botLanguage, AlertControl alerts, Set<String> botAdmins) {
+    return new SlackHarness(botAdmins, new CountingExecutor(8), new FakeReports(), null, alerts, botLanguage);
   }
 
   /** The stored groups and links (a real database) and who may see; null for the read-only {@link #groups}. */
@@ -108,15 +119,21 @@ final class SlackHarness implements AutoCloseable {
    * cache on {@code ticker}; {@code service} null for a {@link FakeReports}.
    */
   static SlackHarness stored(Reports service, Set<String> botAdmins, Set<String> viewers, Ticker ticker) {
+    return stored(service, botAdmins, viewers, ticker, Language.EN);
+  }
+
+  /** As above, with BOT_LANGUAGE {@code botLanguage}. */
+  static SlackHarness stored(Reports service, Set<String> botAdmins, Set<String> viewers, Ticker ticker,
+      Language botLanguage) {
     DataSource db = Databases.h2();
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
     Stored stored = new Stored(new GroupStore(db, clock), new LinkStore(db, clock), new Access(viewers, botAdmins, ticker));
     return new SlackHarness(botAdmins, new CountingExecutor(8), service == null ? new FakeReports() : service, stored,
-        AlertControl.NONE);
+        AlertControl.NONE, botLanguage);
   }
 
   private SlackHarness(Set<String> botAdmins, CountingExecutor executor, Reports service, Stored stored,
-      AlertControl alerts) {
+      AlertControl alerts, Language botLanguage) {
     this.executor = executor;
     this.reports = service instanceof FakeReports f ? f : null;
     this.stored = stored;
@@ -124,9 +141,9 @@ final class SlackHarness implements AutoCloseable {
     Clock clock = Clock.fixed(Instant.parse("2026-11-25T02:00:00Z"), ZoneOffset.UTC);
     var config = SlackApp.appConfig(BOT_TOKEN, SECRET, slack.apiUrl());
     slackApp = (stored == null
-        ? new SlackApp(config, service, groups, digest, alerts, botAdmins, metrics, executor, clock)
+        ? new SlackApp(config, service, groups, digest, alerts, botAdmins, metrics, executor, clock, botLanguage)
         : new SlackApp(config, service, stored.groups(), stored.links(), stored.access(), digest, alerts, botAdmins,
-            metrics, executor, clock)).start();
+            metrics, executor, clock, botLanguage)).start();
     HttpHandler health = ex -> {
       byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, ok.length);
@@ -236,7 +253,12 @@ final class SlackHarness implements AutoCloseable {
   }
 
   HttpResponse<String> action(String actionId, String value, boolean ephemeral, String responseId) {
-    return send(signer.form(events(), actionBody(actionId, value, "U1", "C1", ephemeral, responseId)));
+    return action(actionId, value, "U1", ephemeral, responseId);
+  }
+
+  /** A click by {@code user} on one of the report's buttons in C1. */
+  HttpResponse<String> action(String actionId, String value, String user, boolean ephemeral, String responseId) {
+    return send(signer.form(events(), actionBody(actionId, value, user, "C1", ephemeral, responseId)));
   }
 
   static String homeOpened(String user) {

@@ -34,7 +34,8 @@ import java.util.function.Function;
  * A local fake of the Slack Web API over real HTTP: point SLACK_API_URL (or SlackConfig's
  * methodsEndpointUrlPrefix) at {@link #apiUrl()}. Records every call with its parameters.
  *
- * <p>Answers auth.test, users.info, usergroups.users.list, chat.postMessage, chat.update, views.publish,
+ * <p>Answers auth.test, users.info (with the user's {@link #locale} when {@code include_locale=true} is sent),
+ * usergroups.users.list, chat.postMessage, chat.update, views.publish,
  * conversations.info (a channel not described with {@link #channel} is a public channel the bot is in;
  * {@link #hiddenChannel} is one it cannot see), conversations.open,
  * files.getUploadURLExternal, the upload POST itself and files.completeUploadExternal. Unknown methods
@@ -92,6 +93,8 @@ public final class FakeSlack implements AutoCloseable {
   });
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, User> users = new ConcurrentHashMap<>();
+  private final Map<String, String> locales = new ConcurrentHashMap<>();
+  private final Set<String> failingUsers = ConcurrentHashMap.newKeySet();
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
   private final Set<String> hidden = ConcurrentHashMap.newKeySet();
   private volatile String scopes;
@@ -134,6 +137,43 @@ public final class FakeSlack implements AutoCloseable {
   /** Adds or replaces a workspace member with no admin rights; {@code email} may be null (not visible). */
   public FakeSlack user(String id, String email) {
     return user(id, email, false, false);
+  }
+
+  /**
+   * The user's Slack locale ({@code zh-CN}, {@code en-US}…), which users.info shows only when asked with
+   * {@code include_locale=true}, as Slack does; a user not added yet is added with no e-mail.
+   */
+  public FakeSlack locale(String userId, String locale) {
+    users.putIfAbsent(userId, new User(userId, userId.toLowerCase(), null, false, false));
+    locales.put(userId, locale);
+    return this;
+  }
+
+  /** Every users.info about this user answers {@code fatal_error} until {@link #recover} is called. */
+  public FakeSlack failUser(String userId) {
+    failingUsers.add(userId);
+    return this;
+  }
+
+  /** users.info about this user answers again. */
+  public FakeSlack recover(String userId) {
+    failingUsers.remove(userId);
+    return this;
+  }
+
+  /** The users.info calls that asked for a locale (include_locale=true), in arrival order. */
+  public List<Call> localeLookups() {
+    return calls("users.info").stream().filter(c -> asksLocale(c.param("include_locale"))).toList();
+  }
+
+  /** The users.info calls that did not ask for a locale (profile e-mails, admin checks), in arrival order. */
+  public List<Call> profileLookups() {
+    return calls("users.info").stream().filter(c -> !asksLocale(c.param("include_locale"))).toList();
+  }
+
+  /** Slack reads include_locale as a boolean: Bolt sends "1", other clients "true". */
+  private static boolean asksLocale(String includeLocale) {
+    return "1".equals(includeLocale) || "true".equalsIgnoreCase(includeLocale);
   }
 
   /** Names a channel for conversations.info: a public channel the bot is a member of. */
@@ -346,6 +386,7 @@ public final class FakeSlack implements AutoCloseable {
       case "auth.test" -> ok(Map.of("url", "https://fake.slack.com/", "team", "Fake Team", "user", "deskstats",
           "team_id", "T0FAKE", "user_id", "U0BOT", "bot_id", "B0BOT", "is_enterprise_install", false));
       case "users.info" -> {
+        if (failingUsers.contains(p.getOrDefault("user", ""))) yield error("fatal_error");
         User u = users.get(p.getOrDefault("user", ""));
         if (u == null) yield error("user_not_found");
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -360,6 +401,8 @@ public final class FakeSlack implements AutoCloseable {
         user.put("is_owner", u.isOwner());
         user.put("is_bot", false);
         user.put("profile", profile);
+        String locale = locales.get(u.id());
+        if (asksLocale(p.get("include_locale")) && locale != null) user.put("locale", locale);
         yield ok(Map.of("user", user));
       }
       case "chat.postMessage" -> {
