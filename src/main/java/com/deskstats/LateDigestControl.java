@@ -44,26 +44,4 @@ final class LateDigestControl implements DigestControl {
   public String digestNow(Language lang, String channelId, String userId) {
     return digest().digestNow(lang, channelId, userId);
   }
-
-  // The asker's language goes through too, or every answer would fall back to the English methods.
-
-  @Override
-  public String subscribe(Language lang, String channelId, Optional<LocalTime> time, DigestOptions options, String userId) {
-    return digest().subscribe(lang, channelId, time, options, userId);
-  }
-
-  @Override
-  public String unsubscribe(Language lang, String channelId, boolean weekly, Optional<String> group, String userId) {
-    return digest().unsubscribe(lang, channelId, weekly, group, userId);
-  }
-
-  @Override
-  public String list(Language lang) {
-    return digest().list(lang);
-  }
-
-  @Override
-  public String digestNow(Language lang, String channelId, String userId) {
-    return digest().digestNow(lang, channelId, userId);
-  }
 }

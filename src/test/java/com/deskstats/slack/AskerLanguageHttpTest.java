@@ -220,20 +220,10 @@ class AskerLanguageHttpTest {
     List<String> asked = new CopyOnWriteArrayList<>();
     AlertControl alerts = new AlertControl() {
       @Override
-      public String add(String channelId, AlertCondition condition, String userId) {
-        throw new AssertionError("the language overload is used");
-      }
-
-      @Override
       public String add(Language lang, String channelId, AlertCondition condition, Optional<Language> postLang,
           String userId) {
         asked.add("add " + lang + " " + channelId + " " + postLang.map(Language::code).orElse("bot"));
         return lang == Language.ZH ? "已添加。" : "Added.";
-      }
-
-      @Override
-      public String list() {
-        throw new AssertionError("the language overload is used");
       }
 
       @Override
@@ -243,8 +233,9 @@ class AskerLanguageHttpTest {
       }
 
       @Override
-      public String remove(long id, String userId) {
-        throw new AssertionError("the language overload is used");
+      public String remove(Language lang, long id, String userId) {
+        asked.add("remove " + lang + " " + id);
+        return lang == Language.ZH ? "已删除。" : "Removed.";
       }
     };
     SlackHarness h = SlackHarness.speaking(Language.EN, alerts, Set.of("UBOTADMIN"));
