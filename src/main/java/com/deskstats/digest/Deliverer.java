@@ -222,7 +222,7 @@ final class Deliverer {
         if (next.isPresent()) {
           return done(target, day, kind, "retrying", start, retrying(period, error, next.get(), answer));
         }
-        return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", Text.literal(e.userMessage()), answer);
+        return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", Text.localized(x -> e.userMessage(x.language())), answer);
       }
       Instant now = clock.instant();
       Renderer.Rendered r = renderer.render(report, now.atZone(deskZone).toLocalDate(), now, language);

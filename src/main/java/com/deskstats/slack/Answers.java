@@ -141,6 +141,6 @@ final class Answers {
 
   static Answer deskFailed(DeskException e, Language lang) {
     log.warn("Desk failed: {} ({})", e.kind(), e.code());
-    return new Answer(ReportBlocks.notice(e.userMessage(lang)), "desk_error");
+    return new Answer(ReportBlocks.notice(e.userMessage(lang), lang), "desk_error");
   }
 }

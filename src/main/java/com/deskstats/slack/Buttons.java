@@ -4,8 +4,6 @@ import com.deskstats.ops.RequestIds;
 import com.deskstats.text.Language;
 import com.deskstats.text.Texts;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
-import com.deskstats.text.Language;
-import com.deskstats.text.Texts;
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
@@ -107,7 +105,7 @@ final class Buttons {
 
   private void submit(String name, String user, Background.Work work, ActionContext ctx) {
     if (!background.submit(name, name, RequestIds.next(), work, () -> reply(ctx,
-        new Answer(ReportBlocks.notice(Replies.genericFailure(locales.known(user))), "error"), false, "ephemeral"))) {
+        new Answer(ReportBlocks.notice(Replies.genericFailure(locales.known(user)), locales.known(user)), "error"), false, "ephemeral"))) {
       log.warn("{} dropped: executor busy or stopping", name);
     }
   }
@@ -131,7 +129,7 @@ final class Buttons {
     if (c instanceof Command.AgentLookup l) {
       return answers.card(client, user, l.ref(), l.period(), l.group(), ephemeral, lang);
     }
-    if (c instanceof Command.Usage u) return Answer.of(u.sentence(), "usage");
+    if (c instanceof Command.Usage u) return Answer.of(u.sentence(Texts.of(lang)), "usage");
     return Answer.of(Texts.of(lang).get("answers.button.stale"), "usage");
   }
 

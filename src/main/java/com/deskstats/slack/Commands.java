@@ -134,7 +134,7 @@ final class Commands {
     boolean queued = background.submit(command.name(), "/desk-stats " + command.name(), requestId, () -> {
       Reply reply = run(command, job, locales.of(client, user));
       return new Background.Done(reply.answer().outcome(), () -> reply(ctx, reply.answer(), reply.inChannel()));
-    }, () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.genericFailure(locales.known(user))), "error"), false));
+    }, () -> reply(ctx, new Answer(ReportBlocks.notice(Replies.genericFailure(locales.known(user)), locales.known(user)), "error"), false));
     // The ack cannot wait for Slack: the language already known, else BOT_LANGUAGE.
     return queued ? ctx.ack() : acked(command, null, started, ctx, Replies.mrkdwn(Replies.busy(locales.known(user))));
   }

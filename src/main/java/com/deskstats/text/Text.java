@@ -30,6 +30,11 @@ public record Text(String key, List<Object> args) {
     return new Text(LITERAL, List.of(s));
   }
 
+  /** A text whose words come from elsewhere in each language (a sentence another part already translates). */
+  public static Text localized(Localized value) {
+    return new Text(LITERAL, List.of(value));
+  }
+
   /** A value that reads differently by language, such as a date or a period, used as an argument. */
   @FunctionalInterface
   public interface Localized {

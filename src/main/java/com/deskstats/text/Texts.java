@@ -72,7 +72,7 @@ public final class Texts {
 
   /** The text in this language. */
   public String render(Text text) {
-    if (text.key().equals(Text.LITERAL)) return String.valueOf(text.args().get(0));
+    if (text.key().equals(Text.LITERAL)) return String.valueOf(resolve(text.args().get(0)));
     return get(text.key(), text.args().toArray());
   }
 

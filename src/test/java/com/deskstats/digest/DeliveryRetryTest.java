@@ -11,7 +11,6 @@ import com.deskstats.store.DeliveryRetryStore;
 import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.SubscriptionStore;
 import com.deskstats.store.Subscription;
-import com.deskstats.store.SubscriptionStore;
 import com.deskstats.testing.DigestDatabases;
 import com.deskstats.testing.FakeReports;
 import com.deskstats.testing.FakeSlack;

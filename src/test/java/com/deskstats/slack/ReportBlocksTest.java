@@ -71,9 +71,9 @@ class ReportBlocksTest {
         "*Satisfaction*\n90% (18/20)   ▲ 40 pts (better)", "*Sessions*\n95   ▼ 5");
     assertThat(m.text()).endsWith("Compared with Tue 17 Nov 2026: sessions ▼ 5, satisfaction ▲ 40 pts (better), "
         + "first response ▼ 30s (better), unreplied ▼ 12 (better).");
-    assertThat(ReportFormat.judged("▲ 4s", ReportFormat.Good.DOWN)).isEqualTo("▲ 4s (worse)");
-    assertThat(ReportFormat.judged("±0s", ReportFormat.Good.DOWN)).isEqualTo("±0s");
-    assertThat(ReportFormat.judged("▲ 4", ReportFormat.Good.NEITHER)).isEqualTo("▲ 4");
+    assertThat(com.deskstats.text.Formats.of(com.deskstats.text.Language.EN).judged("▲ 4s", com.deskstats.text.Formats.Good.DOWN)).isEqualTo("▲ 4s (worse)");
+    assertThat(com.deskstats.text.Formats.of(com.deskstats.text.Language.EN).judged("±0s", com.deskstats.text.Formats.Good.DOWN)).isEqualTo("±0s");
+    assertThat(com.deskstats.text.Formats.of(com.deskstats.text.Language.EN).judged("▲ 4", com.deskstats.text.Formats.Good.NEITHER)).isEqualTo("▲ 4");
   }
 
   @Test
