@@ -391,7 +391,7 @@ class SlackAppHttpTest {
     h.command("subscribe <#C5|ops> weekly fri group vip csv", "UBOTADMIN", "C1", "s2");
     h.responses.await("s2", WAIT);
     assertThat(h.digest.calls).containsExactly(
-        "subscribe C5 default UBOTADMIN DigestOptions[weekly=true, day=FRIDAY, group=Optional[vip], csv=true, lang=Optional.empty]");
+        "subscribe C5 default UBOTADMIN DigestOptions[weekly=true, day=FRIDAY, group=Optional[vip], csv=true]");
   }
 
   @Test
