@@ -26,6 +26,7 @@ import com.deskstats.warmup.WarmUp;
 import com.deskstats.warmup.WarmUpJob;
 import com.deskstats.web.WebServer;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.slack.api.bolt.App;
 import com.sun.net.httpserver.HttpHandler;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
@@ -86,6 +87,10 @@ final class Bot {
   /** Builds and starts every part; the caller owns the returned handle. */
   static Running start(Settings settings, Clock clock) throws StartupException {
     log.info("Starting desk-stats: {}", settings);
+    // Slack's auth.test needs nothing of the rest: Bolt and the check run while the database opens and the parts are
+    // built, the longest of the independent paths.
+    CompletableFuture<App> bolt = CompletableFuture.supplyAsync(() -> SlackApp.bolt(SlackApp.appConfig(settings)),
+        command -> Parts.threads("slack-check").newThread(command).start());
     // The database opens and migrates in the background while the rest is built and Slack checks the token: the
     // stores are built over a DataSource that waits for the pool, and nothing reads them before the migrations end.
     CompletableFuture<HikariDataSource> opened = CompletableFuture.supplyAsync(() -> Database.open(settings),
@@ -123,23 +128,6 @@ final class Bot {
       opened.thenAccept(HikariDataSource::close).exceptionally(x -> null).join();
     };
 
-    // Slack's auth.test needs nothing of the database either.
-    LateDigestControl control = new LateDigestControl();
-    SlackApp slack;
-    CompletableFuture<Void> slackCheck;
-    try {
-      slack = new SlackApp(SlackApp.appConfig(settings), reports, groups, new LinkStore(data, clock),
-          new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), control, alerts.control(),
-          settings.botAdmins(), metrics, replies, clock, settings.botLanguage());
-      // Bolt checks the bot token with auth.test as the app starts, and throws when Slack refuses it.
-      slackCheck = CompletableFuture.runAsync(slack::start,
-          command -> Parts.threads("slack-check").newThread(command).start());
-    } catch (RuntimeException e) {
-      replies.shutdownNow();
-      closeAll.run();
-      throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
-          + message(e), e);
-    }
     Digest digest;
     Database.Schema schema;
     HikariDataSource db;
@@ -150,16 +138,28 @@ final class Bot {
           renderer(), metrics, clock,
           jobs(Map.of(WarmUpJob.class, warmUp), alerts.jobs()));
     } catch (org.quartz.SchedulerException | RuntimeException e) {
-      // The Slack check must end before its pools close; its own failure, if any, is not the first cause.
-      slackCheck.exceptionally(x -> null).join();
-      slack.stop(Duration.ZERO);
+      // The Slack check must end before the pools close; its own failure, if any, is not the first cause.
+      bolt.thenAccept(App::stop).exceptionally(x -> null).join();
+      replies.shutdownNow();
       closeAll.run();
       if (e instanceof org.quartz.SchedulerException) {
         throw new StartupException("the digest scheduler did not start: " + e.getMessage(), e);
       }
       throw (RuntimeException) e;
     }
-    control.set(digest.control());
+    SlackApp slack;
+    try {
+      slack = new SlackApp(bolt.join(), reports, groups, new LinkStore(data, clock),
+          new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), digest.control(),
+          alerts.control(), settings.botAdmins(), metrics, replies, clock, settings.botLanguage());
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      digest.stop();
+      replies.shutdownNow();
+      closeAll.run();
+      throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
+          + message(cause), cause);
+    }
 
     SocketHealth socket = settings.socketMode() ? new SocketHealth(Clock.systemUTC(), metrics) : null;
     Health health = new Health(db, digest::started, metrics, clock, socket);
@@ -169,13 +169,6 @@ final class Bot {
 
     WebServer web = null;
     try {
-      try {
-        slackCheck.join();
-      } catch (CompletionException e) {
-        Exception cause = e.getCause() instanceof Exception c ? c : e;
-        throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
-            + message(cause), cause);
-      }
       web = new WebServer(settings.port(), settings.socketMode() ? null : slack.app(), routes).start();
       if (settings.socketMode()) slack.startSocketMode(settings.slackAppToken().orElseThrow(), socket);
     } catch (Exception e) {
@@ -230,7 +223,7 @@ final class Bot {
     }).start();
   }
 
-  private static String message(Exception e) {
+  private static String message(Throwable e) {
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 

@@ -146,6 +146,11 @@ class MainTest {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(commandBody("yesterday", "U1", "f0"))).build();
     assertThat(send(unsigned).statusCode()).isEqualTo(401);
+    // Signed, but for six minutes from now: the bot's own middleware, added after Bolt started, refuses it.
+    long farFuture = System.currentTimeMillis() / 1000 + 6 * 60;
+    HttpRequest early = signer.post(events(running), "application/x-www-form-urlencoded",
+        commandBody("yesterday", "U1", "f" + ids.incrementAndGet()), farFuture);
+    assertThat(send(early).statusCode()).isEqualTo(401);
     assertThat(desk.getRequestCount()).isEqualTo(before);
   }
 

@@ -133,28 +133,45 @@ public final class SlackApp {
   public SlackApp(AppConfig config, Reports reports, GroupStore groups, LinkStore links, Access access,
       DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics, ExecutorService executor,
       Clock clock, Language botLanguage) {
-    this(config, reports, groups, groups, links, access, digest, alerts, botAdmins, metrics, executor, clock,
+    this(new App(config), reports, groups, groups, links, access, digest, alerts, botAdmins, metrics, executor, clock,
         new Locales(botLanguage));
+  }
+
+  /** As above, over a Bolt app already built and started by {@link #bolt}: what Main builds. */
+  public SlackApp(App bolt, Reports reports, GroupStore groups, LinkStore links, Access access,
+      DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics, ExecutorService executor,
+      Clock clock, Language botLanguage) {
+    this(bolt, reports, groups, groups, links, access, digest, alerts, botAdmins, metrics, executor, clock,
+        new Locales(botLanguage));
+  }
+
+  /**
+   * The Bolt app, built and started: Bolt checks the bot token with auth.test as it builds its first middleware, and
+   * throws when Slack refuses it. It needs nothing else of the bot, so Main builds it while the rest starts;
+   * handlers and middleware added afterwards take effect as well.
+   */
+  public static App bolt(AppConfig config) {
+    return new App(config).start();
   }
 
   /** As above, for tests: the Groups to resolve and BOT_LANGUAGE, with no group or link commands. */
   SlackApp(AppConfig config, Reports reports, Groups groups, DigestControl digest, AlertControl alerts,
       Set<String> botAdmins, Metrics metrics, ExecutorService executor, Clock clock, Language botLanguage) {
-    this(config, reports, groups, null, null, Access.everyone(), digest, alerts, botAdmins, metrics, executor, clock,
-        new Locales(botLanguage));
+    this(new App(config), reports, groups, null, null, Access.everyone(), digest, alerts, botAdmins, metrics, executor,
+        clock, new Locales(botLanguage));
   }
 
   private SlackApp(AppConfig config, Reports reports, Groups groups, GroupStore groupStore, LinkStore links,
       Access access, DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics,
       ExecutorService executor, Clock clock) {
-    this(config, reports, groups, groupStore, links, access, digest, alerts, botAdmins, metrics, executor, clock,
-        new Locales(Language.EN));
+    this(new App(config), reports, groups, groupStore, links, access, digest, alerts, botAdmins, metrics, executor,
+        clock, new Locales(Language.EN));
   }
 
-  private SlackApp(AppConfig config, Reports reports, Groups groups, GroupStore groupStore, LinkStore links,
+  private SlackApp(App bolt, Reports reports, Groups groups, GroupStore groupStore, LinkStore links,
       Access access, DigestControl digest, AlertControl alerts, Set<String> botAdmins, Metrics metrics,
       ExecutorService executor, Clock clock, Locales locales) {
-    this.app = new App(config);
+    this.app = bolt;
     this.locales = locales;
     ResponseUrls responseUrls = new ResponseUrls(app.slack());
     SlackUsers users = new SlackUsers(botAdmins, links == null ? SlackUsers.Links.NONE : links::agentOf);
