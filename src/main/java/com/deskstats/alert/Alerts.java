@@ -3,12 +3,12 @@ package com.deskstats.alert;
 import com.deskstats.config.Settings;
 import com.deskstats.delivery.SlackCalls;
 import com.deskstats.delivery.Sleeper;
+import com.deskstats.ops.Node;
 import com.deskstats.slack.AlertControl;
 import com.deskstats.stats.DaySource;
 import com.deskstats.stats.Groups;
 import com.deskstats.text.Language;
 import com.slack.api.methods.MethodsClient;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -57,10 +57,10 @@ public final class Alerts {
       this(zone, interval, params, node, Language.EN);
     }
 
-    /** From the settings, named after this process ("pid@host"). */
+    /** From the settings, named after this process ("host/pid"). */
     public static Config of(Settings s) {
       return new Config(s.deskTimezone(), s.alertInterval(), new Evaluator.Params(s.minRatings(), s.alertCooldown()),
-          ManagementFactory.getRuntimeMXBean().getName(), s.botLanguage());
+          Node.name(), s.botLanguage());
     }
   }
 

@@ -15,9 +15,6 @@ import com.deskstats.store.SubscriptionStore;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -289,12 +286,7 @@ public final class Digest {
   }
 
   private static String defaultNode() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "unknown-host";
-    }
-    return host + "/" + ManagementFactory.getRuntimeMXBean().getPid();
+    return com.deskstats.ops.Node.name();
   }
+
 }
