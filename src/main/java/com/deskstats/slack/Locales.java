@@ -33,7 +33,8 @@ final class Locales {
 
   private final Language fallback;
   private final AsyncCache<String, Language> cache;
-  private final ThreadPoolExecutor lookups;
+  private final java.util.concurrent.Executor lookups;
+  private final Runnable stopLookups;
 
   Locales(Language fallback) {
     this(fallback, Ticker.systemTicker());
@@ -41,15 +42,25 @@ final class Locales {
 
   /** @param ticker the cache's clock (a test moves it to expire a language) */
   Locales(Language fallback, Ticker ticker) {
+    this(fallback, ticker, lookupThreads());
+  }
+
+  /** @param lookups runs the users.info calls (a test runs them in the caller, so the cache is settled at once) */
+  Locales(Language fallback, Ticker ticker, java.util.concurrent.ExecutorService lookups) {
     this.fallback = fallback;
-    // Look-ups block on HTTP: their own few threads, never the common pool; when all are busy, BOT_LANGUAGE.
-    this.lookups = new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+    this.lookups = lookups;
+    this.stopLookups = lookups::shutdownNow;
+    this.cache = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TTL).maximumSize(10_000).executor(Runnable::run)
+        .buildAsync();
+  }
+
+  // Look-ups block on HTTP: their own few threads, never the common pool; when all are busy, BOT_LANGUAGE.
+  private static ThreadPoolExecutor lookupThreads() {
+    return new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
       Thread t = new Thread(r, "slack-locale");
       t.setDaemon(true);
       return t;
     });
-    this.cache = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TTL).maximumSize(10_000).executor(Runnable::run)
-        .buildAsync();
   }
 
   /** BOT_LANGUAGE: what a user reads when Slack cannot tell. */
@@ -88,7 +99,7 @@ final class Locales {
 
   /** Stops the look-up threads. */
   void stop() {
-    lookups.shutdownNow();
+    stopLookups.run();
   }
 
   /** users.info with the locale; a failure throws, so nothing is cached and the next answer asks again. */

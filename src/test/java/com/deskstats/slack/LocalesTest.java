@@ -16,7 +16,45 @@ class LocalesTest {
   final FakeSlack slack = new FakeSlack();
   final MethodsClient client = slack.methods("xoxb-test");
   final AtomicLong nanos = new AtomicLong();
-  final Locales locales = new Locales(Language.EN, nanos::get);
+  // Look-ups in the caller: the cache records when a language was learnt before of() returns, not a moment after
+  // (which, on a busy machine, could be after the test has moved the clock on).
+  final Locales locales = new Locales(Language.EN, nanos::get, new CallerRuns());
+
+  /** An executor service that runs each task in the calling thread. */
+  static final class CallerRuns extends java.util.concurrent.AbstractExecutorService {
+    private volatile boolean shut;
+
+    @Override
+    public void execute(Runnable command) {
+      command.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shut = true;
+    }
+
+    @Override
+    public java.util.List<Runnable> shutdownNow() {
+      shut = true;
+      return java.util.List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shut;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shut;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+      return true;
+    }
+  }
 
   @AfterEach
   void close() {

@@ -1,15 +1,13 @@
 package com.deskstats.slack;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.deskstats.testing.Golden.assertGolden;
+
 
 import com.deskstats.stats.Period;
 import com.deskstats.stats.Report;
 import com.deskstats.testing.RenderFixtures;
 import com.deskstats.text.Language;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReportBlocksGoldenTest {
 
-  private static final Path DIR = Path.of("src/test/resources/golden");
   private static final ReportBlocks.Options OPTIONS =
       new ReportBlocks.Options(RenderFixtures.TODAY, true, true, RenderFixtures.NOW);
   private static final ReportBlocks.Options ZH =
@@ -65,13 +62,4 @@ class ReportBlocksGoldenTest {
         ReportBlocks.toPrettyJson(ReportBlocks.card(RenderFixtures.card(r, "bob@example.com"), ZH)));
   }
 
-  private static void assertGolden(String name, String actual) throws IOException {
-    Path file = DIR.resolve(name);
-    if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(DIR);
-      Files.writeString(file, actual + "\n", StandardCharsets.UTF_8);
-    }
-    assertThat(file).as("golden file %s (regenerate with -Dgolden.update=true)", file).exists();
-    assertThat(actual + "\n").isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-  }
 }
