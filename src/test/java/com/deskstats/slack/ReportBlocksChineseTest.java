@@ -62,7 +62,7 @@ class ReportBlocksChineseTest {
         "• *&lt;!channel&gt; Bob &amp; &lt;@U123&gt;* · 30 个会话中 2 个未回复")
         .doesNotContain("<!channel>", "avg", "unreplied");
     assertThat(context(m)).isEqualTo("时间段 2026年11月24日 周二 · 按 Asia/Shanghai 时区计日 · "
-        + "数据截至 Asia/Shanghai 14:05，3分钟前 · 对比 2026年11月17日 周二");
+        + "数据截至 14:05（Asia/Shanghai），3分钟前 · 对比 2026年11月17日 周二");
     assertThat(m.text()).isEqualTo("Desk 团队报告 · 2026年11月24日 周二：会话 95 个，活跃客服 4 名，满意度 90% (18/20)，"
         + "平均首次响应 30秒，未回复 8 个。与 2026年11月17日 周二 相比：会话 ▼ 5，满意度 ▲ 10个百分点（改善），"
         + "首次响应 ▲ 16秒（变差），未回复 ▲ 3（变差）。");

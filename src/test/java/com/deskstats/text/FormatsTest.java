@@ -56,6 +56,6 @@ class FormatsTest {
   void dataAgeReadsInTheLanguage() {
     Instant now = Instant.parse("2026-11-28T06:05:00Z");
     assertThat(EN.dataAge(now.minusSeconds(180), SHANGHAI, now)).isEqualTo("data as of 14:02 Asia/Shanghai, 3 min ago");
-    assertThat(ZH.dataAge(now.minusSeconds(180), SHANGHAI, now)).isEqualTo("数据截至 Asia/Shanghai 14:02，3分钟前");
+    assertThat(ZH.dataAge(now.minusSeconds(180), SHANGHAI, now)).isEqualTo("数据截至 14:02（Asia/Shanghai），3分钟前");
   }
 }
