@@ -222,7 +222,8 @@ final class Deliverer {
         if (next.isPresent()) {
           return done(target, day, kind, "retrying", start, retrying(period, error, next.get(), answer));
         }
-        return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", Text.localized(x -> e.userMessage(x.language())), answer);
+        Text why = Text.localized(x -> e.userMessage(x.language()));
+        return cannotMake(id, target, period, kind, start, "desk_failed", "Desk", why, answer);
       }
       Instant now = clock.instant();
       Renderer.Rendered r = renderer.render(report, now.atZone(deskZone).toLocalDate(), now, language);
