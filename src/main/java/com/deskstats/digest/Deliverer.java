@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -47,6 +46,7 @@ final class Deliverer {
   private final Metrics metrics;
   private final Clock clock;
   private final ZoneId deskZone;
+  private final ReportedDays reported;
   private final String node;
   private final Groups groups;
   /** Null: a delivery that fails is recorded as failed at once. */
@@ -54,19 +54,10 @@ final class Deliverer {
   /** BOT_LANGUAGE: the posts of subscriptions without their own {@code lang}. */
   private final Language botLanguage;
 
+  /** The whole team's digests in English, failures recorded at once: for tests. */
   Deliverer(Reports reports, Renderer renderer, SlackCalls slack, DeliveryStore deliveries, Metrics metrics,
       Clock clock, ZoneId deskZone, String node) {
-    this(reports, Groups.NONE, renderer, slack, deliveries, metrics, clock, deskZone, node);
-  }
-
-  Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
-      Metrics metrics, Clock clock, ZoneId deskZone, String node) {
-    this(reports, groups, renderer, slack, deliveries, metrics, clock, deskZone, node, null);
-  }
-
-  Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
-      Metrics metrics, Clock clock, ZoneId deskZone, String node, DeliveryRetries retries) {
-    this(reports, groups, renderer, slack, deliveries, metrics, clock, deskZone, node, retries, Language.EN);
+    this(reports, Groups.NONE, renderer, slack, deliveries, metrics, clock, deskZone, node, null, Language.EN);
   }
 
   Deliverer(Reports reports, Groups groups, Renderer renderer, SlackCalls slack, DeliveryStore deliveries,
@@ -81,23 +72,13 @@ final class Deliverer {
     this.metrics = metrics;
     this.clock = clock;
     this.deskZone = deskZone;
+    this.reported = new ReportedDays(deskZone);
     this.node = node;
   }
 
-  /** The Desk day a digest fired at {@code fireTime} reports: yesterday in the Desk time zone. */
-  LocalDate reportedDay(Instant fireTime) {
-    return fireTime.atZone(deskZone).toLocalDate().minusDays(1);
-  }
-
-  /**
-   * The period a digest fired at {@code fireTime} reports: yesterday in the Desk time zone, or for a weekly digest
-   * last week, Monday to Sunday, whatever day it posts on.
-   */
-  Period reportedPeriod(DeliveryKey key, Instant fireTime) {
-    if (!key.weekly()) return Period.day(reportedDay(fireTime));
-    LocalDate monday = fireTime.atZone(deskZone).toLocalDate()
-        .with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(1);
-    return new Period(monday, monday.plusDays(6));
+  /** Which days a digest fired at a given time reports. */
+  ReportedDays reported() {
+    return reported;
   }
 
   /** A trigger fired (or start-up caught up a missed run): posts unless the day is already claimed. */
@@ -116,7 +97,7 @@ final class Deliverer {
   }
 
   private Outcome scheduledNow(Target target, Instant fireTime) {
-    Period period = reportedPeriod(target.key(), fireTime);
+    Period period = reported.period(target.key(), fireTime);
     Texts answer = Texts.of(Language.EN);
     long start = System.nanoTime();
     OptionalLong id = deliveries.claim(target.key(), period.from(), node);
@@ -140,7 +121,7 @@ final class Deliverer {
    */
   Outcome test(String channelId, Optional<Language> lang, Language answer) {
     try (MDC.MDCCloseable ignored = requestId()) {
-      LocalDate day = clock.instant().atZone(deskZone).toLocalDate().minusDays(1);
+      LocalDate day = reported.day(clock.instant());
       long start = System.nanoTime();
       long id = deliveries.startTest(channelId, day, node);
       Target target = new Target(DeliveryKey.daily(channelId), false, lang);

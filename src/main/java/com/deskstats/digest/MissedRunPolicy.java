@@ -69,7 +69,7 @@ final class MissedRunPolicy {
         Optional<Instant> last = Schedules.lastFire(s.cron(), s.zone(), now, s.createdAt());
         if (last.isEmpty()) continue;
         Target target = Target.of(s);
-        LocalDate day = deliverer.reportedPeriod(s.key(), last.get()).from();
+        LocalDate day = deliverer.reported().period(s.key(), last.get()).from();
         Optional<Delivery> recorded = deliveries.scheduled(s.key(), day);
         if (recorded.isPresent() && !stale(recorded.get(), now)) {
           if (inProgress(recorded.get())) busy.put(s, recorded.get().claimedAt());
@@ -105,7 +105,7 @@ final class MissedRunPolicy {
     String channelId = target.channelId();
     // Several fire times in one period (a sub-daily cron): the period is decided by its latest.
     Map<LocalDate, Instant> byDay = new LinkedHashMap<>();
-    for (Instant t : fireTimes) byDay.put(deliverer.reportedPeriod(target.key(), t).from(), t);
+    for (Instant t : fireTimes) byDay.put(deliverer.reported().period(target.key(), t).from(), t);
     Instant now = clock.instant();
     byDay.forEach((day, fireTime) -> {
       try {

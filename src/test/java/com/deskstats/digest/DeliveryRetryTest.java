@@ -56,7 +56,8 @@ class DeliveryRetryTest {
     List<Duration> waits = new CopyOnWriteArrayList<>();
     SlackCalls calls = new SlackCalls(slack.methods(Nodes.BOT_TOKEN), waits::add);
     deliverer = new Deliverer(reports, Groups.NONE, FakeRenderer.renderer(), calls, deliveries, metrics, clock,
-        FakeReports.ZONE, "node-a", new DeliveryRetries(new DeliveryRetryStore(ds, clock), GRACE, clock));
+        FakeReports.ZONE, "node-a", new DeliveryRetries(new DeliveryRetryStore(ds, clock), GRACE, clock),
+        com.deskstats.text.Language.EN);
     retryJob = new RetryJob(deliverer, new DeliveryRetryStore(ds, clock), new SubscriptionStore(ds), "node-a");
   }
 

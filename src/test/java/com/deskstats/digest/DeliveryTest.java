@@ -266,6 +266,6 @@ class DeliveryTest {
   @Test
   void theReportedDayIsYesterdayInTheDeskZoneAtTheFireTime() {
     // 23:30 UTC on 24 Nov is 07:30 on 25 Nov in Shanghai: yesterday there is 24 Nov, not 23 Nov.
-    assertThat(deliverer.reportedDay(Instant.parse("2026-11-24T23:30:00Z"))).isEqualTo(DAY);
+    assertThat(deliverer.reported().day(Instant.parse("2026-11-24T23:30:00Z"))).isEqualTo(DAY);
   }
 }

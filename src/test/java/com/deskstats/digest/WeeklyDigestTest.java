@@ -45,7 +45,7 @@ class WeeklyDigestTest {
     deliveries = new DeliveryStore(DigestDatabases.h2(), clock);
     deliverer = new Deliverer(reports, groups, FakeRenderer.renderer(),
         new SlackCalls(slack.methods(Nodes.BOT_TOKEN), w -> { }), deliveries, new Metrics(false), clock,
-        FakeReports.ZONE, "node-a");
+        FakeReports.ZONE, "node-a", null, com.deskstats.text.Language.EN);
   }
 
   @AfterEach
@@ -60,8 +60,8 @@ class WeeklyDigestTest {
       "2026-12-06T15:00:00Z, 2026-11-23..2026-11-29",
       "2026-12-06T16:30:00Z, 2026-11-30..2026-12-06"})
   void aWeeklyDigestReportsLastWeekMondayToSundayWhateverDayItPosts(Instant fire, String period) {
-    assertThat(deliverer.reportedPeriod(new DeliveryKey("C1", "weekly", ""), fire).token()).isEqualTo(period);
-    assertThat(deliverer.reportedPeriod(DeliveryKey.daily("C1"), fire))
+    assertThat(deliverer.reported().period(new DeliveryKey("C1", "weekly", ""), fire).token()).isEqualTo(period);
+    assertThat(deliverer.reported().period(DeliveryKey.daily("C1"), fire))
         .isEqualTo(Period.day(fire.atZone(FakeReports.ZONE).toLocalDate().minusDays(1)));
   }
 
