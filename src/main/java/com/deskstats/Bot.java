@@ -27,6 +27,7 @@ import com.deskstats.warmup.WarmUpJob;
 import com.deskstats.web.WebServer;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
 import com.sun.net.httpserver.HttpHandler;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
@@ -86,6 +87,11 @@ final class Bot {
 
   /** Builds and starts every part; the caller owns the returned handle. */
   static Running start(Settings settings, Clock clock) throws StartupException {
+    return start(settings, clock, HeadStart.NONE);
+  }
+
+  /** As above, with the work that {@link HeadStart} began before logging was set up. */
+  static Running start(Settings settings, Clock clock, HeadStart head) throws StartupException {
     log.info("Starting desk-stats: {}", settings);
     // Slack's auth.test needs nothing of the rest: Bolt and the check run while the database opens and the parts are
     // built, the longest of the independent paths.
@@ -95,11 +101,13 @@ final class Bot {
     // stores are built over a DataSource that waits for the pool, and nothing reads them before the migrations end.
     CompletableFuture<HikariDataSource> opened = CompletableFuture.supplyAsync(() -> Database.open(settings),
         command -> Parts.threads("db-open").newThread(command).start());
+    // The pool holds a connection of its own now (or failed): the early one is no longer needed to keep H2 open.
+    opened.whenComplete((pool, failed) -> head.database().close());
     CompletableFuture<Database.Schema> migrated = Database.migrateWhenOpen(settings, opened,
         command -> Parts.threads("migrate").newThread(command).start());
     DataSource data = Database.pending(opened);
     Metrics metrics = new Metrics();
-    OkHttpClient http = new OkHttpClient();
+    OkHttpClient http = head.http();
     DayCache cache = DayCache.open(settings);
 
     DeskSource desk = settings.deskDemo() ? new DemoDesk(clock, settings.deskTimezone())
@@ -116,8 +124,10 @@ final class Bot {
     // The warm-up runs in the background like the digest: it always asks Desk, whatever the commands' breaker says.
     WarmUpJob warmUp = new WarmUpJob(new CacheWarmer(digestReports, digestDays), WarmUp.RETRY_AFTER);
     // Alerts read today in the background, like the digest; they say themselves when Desk cannot be read.
-    Alerts alerts = Alerts.create(Alerts.Config.of(settings), cache.guard().guard(data), digestDays, groups,
-        Digest.slackClient(settings), clock);
+    // One Web API client (and connection pool) for everything the bot posts on its own: digests and alerts.
+    MethodsClient posts = Digest.slackClient(settings);
+    Alerts alerts = Alerts.create(Alerts.Config.of(settings), cache.guard().guard(data), digestDays, groups, posts,
+        clock);
     ExecutorService replies = Executors.newFixedThreadPool(8, Parts.threads("reply"));
     Runnable closeAll = () -> {
       reportPool.shutdown();
@@ -134,7 +144,7 @@ final class Bot {
     try {
       schema = awaitMigrations(migrated);
       db = opened.join();
-      digest = Digest.start(settings, cache.guard().guard(db), digestReports, groups, Digest.slackClient(settings),
+      digest = Digest.start(settings, cache.guard().guard(db), digestReports, groups, posts,
           renderer(), metrics, clock,
           jobs(Map.of(WarmUpJob.class, warmUp), alerts.jobs()));
     } catch (org.quartz.SchedulerException | RuntimeException e) {
@@ -218,6 +228,8 @@ final class Bot {
       try {
         Database.verify(db);
       } catch (RuntimeException e) {
+        // Stopped before the check ended (a quick restart, the image's training run): nothing was found wrong.
+        if (db.isClosed()) return;
         log.error("Checking the database schema against this build's migrations failed: {}", message(e));
       }
     }).start();

@@ -183,6 +183,20 @@ class DockerfileTest {
   }
 
   @Test
+  void theAppCdsArchiveIsTrainedOnTheServePathWithTheBotsFlags() {
+    String runs = String.join(" ", runtime().all("RUN").stream().map(Instruction::args).toList());
+    Matcher made = Pattern.compile("java (-XX:ArchiveClassesAtExit=\\S+) (.*?) -jar (\\S+) (\\S+)").matcher(
+        runs.replace("\\\n", " ").replaceAll("\\s+", " "));
+    assertThat(made.find()).isTrue();
+    // A start's classes, not a preview's: the command Main serves the training with.
+    assertThat(made.group(4)).isEqualTo("cds-training");
+    assertThat(Main.USAGE).contains("cds-training");
+    // Flags that change which classes load are the entrypoint's own.
+    List<String> entrypoint = execForm(runtime().last("ENTRYPOINT").args());
+    assertThat(entrypoint).contains(made.group(2).split(" "));
+  }
+
+  @Test
   void theEmbeddedDatabaseDirectoryIsAVolume() {
     // The default H2 file is relative to the working directory: ./data/desk-stats → <WORKDIR>/data.
     Matcher m = Pattern.compile("jdbc:h2:file:\\./([^;]+)/[^/;]+").matcher(Settings.DEFAULT_DATABASE_URL);

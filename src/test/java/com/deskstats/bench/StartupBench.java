@@ -25,8 +25,11 @@ import java.util.Map;
  * The bot is measured twice per run: a new install (an empty H2 file, every migration runs) and the restart after
  * it (the schema is current: the usual start, after a deploy or a crash):
  * a child JVM with the Dockerfile's flags, Slack's Web API a local fake in this JVM. Median of
- * {@code -Dbench.runs} (default 7) runs of each, taken in turn. {@code -Dbench.cds=true} maps an AppCDS archive
- * for each app (see {@link #withArchive}); {@code -Dbench.jvm="FLAGS"} adds JVM flags to both.
+ * {@code -Dbench.runs} (default 7) runs of each, taken in turn, with the CPU time each JVM had used by then.
+ * By default both run from Maven's class path; {@code -Dbench.jar=true} runs both from the shaded jar, as
+ * {@code java -jar} does ({@code mvn package} first); {@code -Dbench.cds=true} also maps an AppCDS archive for each
+ * app, the bot's made by Main's {@code cds-training} as the Dockerfile makes it (see {@link #withArchive});
+ * {@code -Dbench.jvm="FLAGS"} adds JVM flags to both.
  */
 public final class StartupBench {
 
@@ -41,21 +44,22 @@ public final class StartupBench {
     int runs = Integer.getInteger("bench.runs", 7);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     try (FakeSlack slack = new FakeSlack()) {
-      double[] bot = new double[runs];
-      double[] again = new double[runs];
-      double[] bare = new double[runs];
+      Start[] bot = new Start[runs];
+      Start[] again = new Start[runs];
+      Start[] bare = new Start[runs];
       List<String> botApp = List.of("com.deskstats.Main");
       List<String> bareApp = List.of(StartupBench.class.getName(), "--bare");
       if (Boolean.getBoolean("bench.cds")) {
-        botApp = withArchive(http, slack, "bot", botApp);
-        bareApp = withArchive(http, slack, "bare", bareApp);
+        // The bot is trained as the image trains it (Main's cds-training); the bare app on its own start.
+        botApp = withArchive(http, slack, "bot", botApp, List.of("cds-training"));
+        bareApp = withArchive(http, slack, "bare", bareApp, null);
       }
       for (int i = -1; i < runs; i++) { // run -1 warms the disk cache and is not counted
         Path data = Files.createTempDirectory("startup-bench");
         try {
-          double a = start(http, slack, botApp, data); // a new install: every migration runs
-          double r = start(http, slack, botApp, data); // a restart: the schema is current
-          double b = start(http, slack, bareApp, data);
+          Start a = start(http, slack, botApp, data); // a new install: every migration runs
+          Start r = start(http, slack, botApp, data); // a restart: the schema is current
+          Start b = start(http, slack, bareApp, data);
           if (i >= 0) {
             bot[i] = a;
             again[i] = r;
@@ -67,35 +71,40 @@ public final class StartupBench {
           }
         }
       }
-      Arrays.sort(bot);
-      Arrays.sort(again);
-      Arrays.sort(bare);
-      int m = runs / 2;
-      System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f), JVM launch to healthy /health%s, median of %d:%n",
+      System.out.printf("StartupBench (JDK %s, %d CPUs, load average %.1f), JVM launch to healthy /health%s, median of %d"
+          + " (CPU: the child's user + system time by then):%n",
           System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           Boolean.getBoolean("bench.cds") ? ", AppCDS archive per app" : "", runs);
-      System.out.printf("  bare Bolt app %.0f ms (min %.0f, max %.0f)%n", bare[m], bare[0], bare[runs - 1]);
-      System.out.printf("  bot, restart (schema current) %.0f ms (min %.0f, max %.0f): ratio %.2f (target <= 1.5: %s)%n",
-          again[m], again[0], again[runs - 1], again[m] / bare[m], again[m] / bare[m] <= 1.5 ? "met" : "MISSED");
-      System.out.printf("  bot, new install (every migration runs) %.0f ms (min %.0f, max %.0f): ratio %.2f%n",
-          bot[m], bot[0], bot[runs - 1], bot[m] / bare[m]);
+      double bareMs = median(bare, Start::ms);
+      double againMs = median(again, Start::ms);
+      System.out.printf("  bare Bolt app %s%n", summary(bare));
+      System.out.printf("  bot, restart (schema current) %s: ratio %.2f (target <= 1.5: %s)%n",
+          summary(again), againMs / bareMs, againMs / bareMs <= 1.5 ? "met" : "MISSED");
+      System.out.printf("  bot, new install (every migration runs) %s: ratio %.2f%n",
+          summary(bot), median(bot, Start::ms) / bareMs);
     }
     System.exit(0);
   }
 
   /**
-   * {@code -Dbench.cds=true}: AppCDS for both apps alike, as the Dockerfile does it. A training start to a healthy
-   * /health records the classes the app loaded (dumped when it exits), and the measured starts map that archive.
+   * {@code -Dbench.cds=true}: AppCDS for both apps alike, as the Dockerfile does it. A training run records the
+   * classes the app loaded (dumped when it exits): the bot's is {@code trainingArgs} ({@code cds-training}, the
+   * image's), the bare app's (null) its own start to a healthy /health. The measured starts map that archive.
    * AppCDS takes classes from jars only, so both apps then run from the shaded jar ({@code mvn package} first) plus
    * a jar of this class.
    */
-  private static List<String> withArchive(HttpClient http, FakeSlack slack, String name, List<String> app)
-      throws Exception {
+  private static List<String> withArchive(HttpClient http, FakeSlack slack, String name, List<String> app,
+      List<String> trainingArgs) throws Exception {
     Path archive = cdsDir().resolve(name + ".jsa");
     List<String> training = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + archive));
     training.addAll(app);
-    start(http, slack, training);
+    if (trainingArgs == null) {
+      start(http, slack, training);
+    } else {
+      training.addAll(trainingArgs);
+      run(training);
+    }
     if (!Files.isRegularFile(archive)) throw new IllegalStateException("no AppCDS archive was written for " + name);
     List<String> mapped = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
     mapped.addAll(app);
@@ -124,12 +133,39 @@ public final class StartupBench {
   }
 
   private static String classpath() throws Exception {
-    if (!Boolean.getBoolean("bench.cds")) return AckBench.classpath();
+    if (!Boolean.getBoolean("bench.cds") && !Boolean.getBoolean("bench.jar")) return AckBench.classpath();
     return Path.of("target", "desk-stats-bot.jar").toAbsolutePath() + java.io.File.pathSeparator + cdsDir().resolve("bench.jar");
   }
 
-  /** Starts {@code mainClass} in a child JVM and returns the milliseconds to a healthy /health; stops it after. */
-  private static double start(HttpClient http, FakeSlack slack, List<String> mainClass) throws Exception {
+  /** Runs {@code mainClass} (with its arguments) in a child JVM with the measured starts' flags, to its exit. */
+  private static void run(List<String> mainClass) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath()));
+    cmd.addAll(mainClass);
+    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      child.destroyForcibly();
+      throw new IllegalStateException(mainClass + " did not end within 120 s");
+    }
+    if (child.exitValue() != 0) throw new IllegalStateException(mainClass + " exited with " + child.exitValue());
+  }
+
+  /** One start: wall-clock milliseconds from launch to a healthy /health, and the CPU milliseconds the JVM used. */
+  record Start(double ms, double cpuMs) {}
+
+  private static double median(Start[] starts, java.util.function.ToDoubleFunction<Start> f) {
+    double[] v = Arrays.stream(starts).mapToDouble(f).sorted().toArray();
+    return v[v.length / 2];
+  }
+
+  private static String summary(Start[] starts) {
+    double[] ms = Arrays.stream(starts).mapToDouble(Start::ms).sorted().toArray();
+    return String.format("%.0f ms (min %.0f, max %.0f), CPU %.0f ms", ms[ms.length / 2], ms[0], ms[ms.length - 1],
+        median(starts, Start::cpuMs));
+  }
+
+  /** Starts {@code mainClass} in a child JVM and measures it to a healthy /health; stops it after. */
+  private static Start start(HttpClient http, FakeSlack slack, List<String> mainClass) throws Exception {
     Path data = Files.createTempDirectory("startup-bench");
     try {
       return start(http, slack, mainClass, data);
@@ -141,7 +177,7 @@ public final class StartupBench {
   }
 
   /** As {@link #start(HttpClient, FakeSlack, List)} with the bot's H2 file under {@code data}, which it keeps. */
-  private static double start(HttpClient http, FakeSlack slack, List<String> mainClass, Path data) throws Exception {
+  private static Start start(HttpClient http, FakeSlack slack, List<String> mainClass, Path data) throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
@@ -160,6 +196,7 @@ public final class StartupBench {
     env.put("SLACK_SIGNING_SECRET", SECRET);
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("DESK_DEMO", "true");
+    if (System.getProperty("bench.noverify") != null) env.put("NOVERIFY", "1");
     env.put("PORT", String.valueOf(port));
     env.put("DATABASE_URL", "jdbc:h2:file:" + data.resolve("desk-stats"));
     long t0 = System.nanoTime();
@@ -170,7 +207,8 @@ public final class StartupBench {
       while (true) {
         try {
           if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            return (System.nanoTime() - t0) / 1e6;
+            double ms = (System.nanoTime() - t0) / 1e6;
+            return new Start(ms, child.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN));
           }
         } catch (java.io.IOException notYet) {
           // not listening yet

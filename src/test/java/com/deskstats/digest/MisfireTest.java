@@ -206,7 +206,10 @@ class MisfireTest {
   private void overdue(Scheduler scheduler, Instant nextFire) throws Exception {
     scheduler.standby();
     scheduler.scheduleJob(job(), Set.of(trigger(nextFire)), true);
-    assertThat(scheduler.getTrigger(Scheduling.triggerKey("C1")).getNextFireTime()).isEqualTo(Date.from(nextFire));
+    // Standby does not stop a pass of the scheduler thread already under way: that pass may have found the trigger
+    // misfired already (next fire tomorrow), which the listener hears all the same.
+    assertThat(scheduler.getTrigger(Scheduling.triggerKey("C1")).getNextFireTime())
+        .isIn(Date.from(nextFire), Date.from(due.plusDays(1).toInstant()));
     scheduler.start();
   }
 
