@@ -24,12 +24,12 @@ import java.util.Map;
  * the cache warm-up) to a healthy /health, against a bare Bolt app (auth.test, then /health) started the same way.
  * The bot is measured twice per run: a new install (an empty H2 file, every migration runs) and the restart after
  * it (the schema is current: the usual start, after a deploy or a crash):
- * a child JVM with the Dockerfile's flags, Slack's Web API a local fake in this JVM. Median of
+ * a child JVM with the Dockerfile's flags (read from its ENTRYPOINT), Slack's Web API a local fake in this JVM. Median of
  * {@code -Dbench.runs} (default 7) runs of each, taken in turn, with the CPU time each JVM had used by then.
  * By default both run from Maven's class path; {@code -Dbench.jar=true} runs both from the shaded jar, as
  * {@code java -jar} does ({@code mvn package} first); {@code -Dbench.cds=true} also maps an AppCDS archive for each
  * app, the bot's made by Main's {@code cds-training} as the Dockerfile makes it (see {@link #withArchive});
- * {@code -Dbench.jvm="FLAGS"} adds JVM flags to both.
+ * {@code -Dbench.jvm="FLAGS"} adds JVM flags to both (to the measured starts, not the training runs).
  */
 public final class StartupBench {
 
@@ -140,7 +140,8 @@ public final class StartupBench {
   /** Runs {@code mainClass} (with its arguments) in a child JVM with the measured starts' flags, to its exit. */
   private static void run(List<String> mainClass) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath()));
+    cmd.addAll(dockerfileFlags());
+    cmd.addAll(List.of("-cp", classpath()));
     cmd.addAll(mainClass);
     Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (!child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -148,6 +149,22 @@ public final class StartupBench {
       throw new IllegalStateException(mainClass + " did not end within 120 s");
     }
     if (child.exitValue() != 0) throw new IllegalStateException(mainClass + " exited with " + child.exitValue());
+  }
+
+  /**
+   * The JVM flags of the Dockerfile's ENTRYPOINT (between {@code java} and {@code -jar}), so that the benchmark
+   * cannot drift from the image; without its archive, which {@code -Dbench.cds=true} replaces with its own.
+   */
+  static List<String> dockerfileFlags() throws java.io.IOException {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ENTRYPOINT\\s*\\[(.*)]\\s*$").matcher(dockerfile);
+    if (!m.find()) throw new IllegalStateException("no ENTRYPOINT in the Dockerfile");
+    List<String> args = new ArrayList<>();
+    java.util.regex.Matcher q = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(m.group(1));
+    while (q.find()) args.add(q.group(1));
+    List<String> flags = new ArrayList<>(args.subList(1, args.indexOf("-jar")));
+    flags.removeIf(f -> f.startsWith("-XX:SharedArchiveFile="));
+    return flags;
   }
 
   /** One start: wall-clock milliseconds from launch to a healthy /health, and the CPU milliseconds the JVM used. */
@@ -183,10 +200,13 @@ public final class StartupBench {
       port = s.getLocalPort();
     }
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.addAll(List.of("-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", classpath()));
+    cmd.addAll(dockerfileFlags());
+    cmd.addAll(List.of("-cp", classpath()));
     // Extra JVM flags for both apps alike (e.g. -Xlog:class+load:file=/tmp/cl-%p.txt to see where start-up goes).
     String extra = System.getProperty("bench.jvm", "").trim();
-    if (!extra.isEmpty()) cmd.addAll(cmd.size() - 2, Arrays.asList(extra.split("\\s+")));
+    // Not to the training runs: an agent (a profiler) and -XX:ArchiveClassesAtExit do not go together.
+    boolean training = mainClass.get(0).startsWith("-XX:ArchiveClassesAtExit");
+    if (!extra.isEmpty() && !training) cmd.addAll(cmd.size() - 2, Arrays.asList(extra.split("\\s+")));
     cmd.addAll(mainClass);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(System.getProperty("bench.log") == null ? ProcessBuilder.Redirect.DISCARD
