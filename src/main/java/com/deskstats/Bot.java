@@ -92,11 +92,11 @@ final class Bot {
 
   /** As above, with the work that {@link HeadStart} began before logging was set up. */
   static Running start(Settings settings, Clock clock, HeadStart head) throws StartupException {
-    log.info("Starting desk-stats: {}", settings);
     // Slack's auth.test needs nothing of the rest: Bolt and the check run while the database opens and the parts are
-    // built, the longest of the independent paths.
+    // built. It is the longest of the independent paths, so it goes first, before even the first log line.
     CompletableFuture<App> bolt = CompletableFuture.supplyAsync(() -> SlackApp.bolt(SlackApp.appConfig(settings)),
         command -> Parts.threads("slack-check").newThread(command).start());
+    log.info("Starting desk-stats: {}", settings);
     // The database opens and migrates in the background while the rest is built and Slack checks the token: the
     // stores are built over a DataSource that waits for the pool, and nothing reads them before the migrations end.
     CompletableFuture<HikariDataSource> opened = CompletableFuture.supplyAsync(() -> Database.open(settings),
@@ -157,11 +157,18 @@ final class Bot {
       }
       throw (RuntimeException) e;
     }
+    // Everything that does not need Bolt is built before waiting for it: Slack's check is the longest path.
+    LinkStore links = new LinkStore(data, clock);
+    Access access = new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker());
+    SocketHealth socket = settings.socketMode() ? new SocketHealth(Clock.systemUTC(), metrics) : null;
+    Health health = new Health(db, digest::started, metrics, clock, socket);
+    Map<String, HttpHandler> routes = new LinkedHashMap<>();
+    routes.put("/health", Health.healthHandler(health));
+    routes.put("/metrics", Health.metricsHandler(metrics, settings.metricsToken()));
     SlackApp slack;
     try {
-      slack = new SlackApp(bolt.join(), reports, groups, new LinkStore(data, clock),
-          new Access(settings.botViewers(), settings.botAdmins(), Ticker.systemTicker()), digest.control(),
-          alerts.control(), settings.botAdmins(), metrics, replies, clock, settings.botLanguage());
+      slack = new SlackApp(bolt.join(), reports, groups, links, access, digest.control(), alerts.control(),
+          settings.botAdmins(), metrics, replies, clock, settings.botLanguage());
     } catch (CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       digest.stop();
@@ -170,12 +177,6 @@ final class Bot {
       throw new StartupException("SLACK_BOT_TOKEN could not be checked with Slack at " + settings.slackApiUrl() + ": "
           + message(cause), cause);
     }
-
-    SocketHealth socket = settings.socketMode() ? new SocketHealth(Clock.systemUTC(), metrics) : null;
-    Health health = new Health(db, digest::started, metrics, clock, socket);
-    Map<String, HttpHandler> routes = new LinkedHashMap<>();
-    routes.put("/health", Health.healthHandler(health));
-    routes.put("/metrics", Health.metricsHandler(metrics, settings.metricsToken()));
 
     WebServer web = null;
     try {
