@@ -142,7 +142,7 @@ final class Bot {
     Database.Schema schema;
     HikariDataSource db;
     try {
-      schema = awaitMigrations(migrated);
+      schema = Parts.join(migrated); // a failed migration is a StoreException: one line names what to fix
       db = opened.join();
       digest = Digest.start(settings, cache.guard().guard(db), digestReports, groups, posts,
           renderer(), metrics, clock,
@@ -210,17 +210,6 @@ final class Bot {
     Map<Class<? extends org.quartz.Job>, org.quartz.Job> all = new java.util.HashMap<>();
     for (var m : maps) all.putAll(m);
     return all;
-  }
-
-  /** Waits for the migrations; their failure (a StoreException) is thrown as it is, for its one-line message. */
-  private static Database.Schema awaitMigrations(CompletableFuture<Database.Schema> migrated) {
-    try {
-      return migrated.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
-    }
   }
 
   /** Flyway's check of a schema that was current at start-up, off the start-up path; a mismatch is logged. */

@@ -3,7 +3,6 @@ package com.deskstats;
 import com.deskstats.config.Settings;
 import com.deskstats.store.EarlyOpen;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import okhttp3.OkHttpClient;
 
 /**
@@ -45,14 +44,7 @@ final class HeadStart {
 
   /** The HTTP client for Desk: the one begun early, or a new one. */
   OkHttpClient http() {
-    if (http == null) return new OkHttpClient();
-    try {
-      return http.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw e;
-    }
+    return http == null ? new OkHttpClient() : Parts.join(http);
   }
 
   /**

@@ -42,4 +42,15 @@ final class Parts {
       return t;
     };
   }
+
+  /** Waits for {@code f}; a failure is thrown as it is (a StoreException keeps its one-line message), not wrapped. */
+  static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
+  }
 }
