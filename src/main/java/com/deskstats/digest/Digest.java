@@ -5,6 +5,7 @@ import com.deskstats.delivery.SlackCalls;
 import com.deskstats.delivery.Sleeper;
 import com.deskstats.ops.Metrics;
 import com.deskstats.slack.DigestControl;
+import com.deskstats.slack.SlackApp;
 import com.deskstats.stats.Groups;
 import com.deskstats.stats.Reports;
 import com.deskstats.store.DeliveryRetryStore;
@@ -12,8 +13,6 @@ import com.deskstats.store.DeliveryStore;
 import com.deskstats.store.Installation;
 import com.deskstats.store.Subscription;
 import com.deskstats.store.SubscriptionStore;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -183,15 +182,11 @@ public final class Digest {
     if (catchUpThread.compareAndSet(null, t)) t.start();
   }
 
-  /** The Web API client for the bot token, pointed at SLACK_API_URL. */
+  /** The Web API client for the bot token, pointed at SLACK_API_URL: the one Bolt's is built as. */
   public static MethodsClient slackClient(Settings settings) {
-    SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
-    // The SDK's own call statistics would add an auth.test call per client; we count deliveries ourselves.
-    config.setStatsEnabled(false);
     String token = settings.slackBotToken()
         .orElseThrow(() -> new IllegalStateException("SLACK_BOT_TOKEN is required for the digest."));
-    return Slack.getInstance(config).methods(token);
+    return SlackApp.slack(settings.slackApiUrl()).methods(token);
   }
 
   public Scheduler scheduler() {

@@ -11,6 +11,7 @@ import com.deskstats.store.GroupStore;
 import com.deskstats.store.LinkStore;
 import com.deskstats.text.Language;
 import com.slack.api.Slack;
+import com.slack.api.rate_limits.metrics.impl.BaseMemoryMetricsDatastore;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -60,20 +61,32 @@ public final class SlackApp {
   }
 
   /**
-   * The Bolt configuration every mode uses: the bot token (single workspace), the signing secret (HTTP
-   * mode; null in Socket Mode) and a Slack client whose every Web API call goes to {@code slackApiUrl}.
+   * The Slack client the bot uses everywhere (Bolt, digests, alerts): every Web API call goes to {@code slackApiUrl},
+   * a call gives up after 20 s, and the SDK keeps no call statistics.
    */
-  public static AppConfig appConfig(String botToken, String signingSecret, String slackApiUrl) {
+  public static Slack slack(String slackApiUrl) {
     SlackConfig slackConfig = new SlackConfig();
     slackConfig.setMethodsEndpointUrlPrefix(slackApiUrl.endsWith("/") ? slackApiUrl : slackApiUrl + "/");
     slackConfig.setPrettyResponseLoggingEnabled(false);
     slackConfig.setLibraryMaintainerMode(false);
     // No client-side call statistics: they need a background thread and an extra auth.test per token.
     slackConfig.getMethodsConfig().setStatsEnabled(false);
+    // The SDK's default statistics store starts its background thread anyway; this stops it.
+    if (slackConfig.getMethodsConfig().getMetricsDatastore() instanceof BaseMemoryMetricsDatastore<?, ?> stats) {
+      stats.setStatsEnabled(false);
+    }
     // A hung Slack must not hold a reply thread for ever.
     slackConfig.setHttpClientCallTimeoutMillis(20_000);
+    return Slack.getInstance(slackConfig);
+  }
+
+  /**
+   * The Bolt configuration every mode uses: the bot token (single workspace), the signing secret (HTTP
+   * mode; null in Socket Mode) and a Slack client whose every Web API call goes to {@code slackApiUrl}.
+   */
+  public static AppConfig appConfig(String botToken, String signingSecret, String slackApiUrl) {
     return AppConfig.builder()
-        .slack(Slack.getInstance(slackConfig))
+        .slack(slack(slackApiUrl))
         .singleTeamBotToken(botToken)
         .signingSecret(signingSecret)
         .requestVerificationEnabled(signingSecret != null)

@@ -7,6 +7,7 @@ import com.deskstats.config.ConfigException;
 import com.deskstats.config.Settings;
 import com.deskstats.testing.FakeSlack;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.rate_limits.metrics.impl.BaseMemoryMetricsDatastore;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,27 @@ class SlackAppConfigTest {
       assertThat(c.isRequestVerificationEnabled()).isTrue();
       assertThat(c.getSigningSecret()).isEqualTo("sec");
       assertThat(c.getSlack().methods("xoxb-0000-1111-fake").authTest(r -> r).isOk()).isTrue();
+      assertThat(slack.calls("auth.test")).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theSlackClientKeepsNoCallStatisticsAndStopsTheSdksStatisticsThread() {
+    var methods = SlackApp.slack("http://127.0.0.1:9/api").getConfig().getMethodsConfig();
+
+    assertThat(methods.isStatsEnabled()).isFalse();
+    // The SDK's default store starts a background job on creation; with statistics off it has none.
+    assertThat(methods.getMetricsDatastore())
+        .isInstanceOfSatisfying(BaseMemoryMetricsDatastore.class, d -> assertThat(d.isStatsEnabled()).isFalse());
+    assertThat(SlackApp.slack("http://127.0.0.1:9/api").getConfig().getHttpClientCallTimeoutMillis()).isEqualTo(20_000);
+  }
+
+  @Test
+  void digestsPostThroughTheSameKindOfClientAsBolt() throws Exception {
+    try (FakeSlack slack = new FakeSlack()) {
+      Settings s = Settings.load(Map.of("SLACK_BOT_TOKEN", "xoxb-0000-1111-fake", "SLACK_SIGNING_SECRET", "sec",
+          "SLACK_API_URL", slack.apiUrl()));
+      assertThat(com.deskstats.digest.Digest.slackClient(s).authTest(r -> r).isOk()).isTrue();
       assertThat(slack.calls("auth.test")).isNotEmpty();
     }
   }
