@@ -140,13 +140,26 @@ public final class StartupBench {
     return Path.of("target", "desk-stats-bot.jar").toAbsolutePath() + java.io.File.pathSeparator + cdsDir().resolve("bench.jar");
   }
 
-  /** Runs {@code mainClass} (with its arguments) in a child JVM with the measured starts' flags, to its exit. */
-  private static void run(List<String> mainClass) throws Exception {
+  /**
+   * The child JVM's command line: the Dockerfile's flags, the class path, then {@code mainClass} with its leading JVM
+   * flags and its arguments.
+   */
+  private static List<String> java(List<String> mainClass) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(dockerfileFlags());
+    // Extra JVM flags for both apps alike (e.g. -Xlog:class+load:file=/tmp/cl-%p.txt to see where start-up goes).
+    String extra = System.getProperty("bench.jvm", "").trim();
+    // Not to the training runs: an agent (a profiler) and -XX:ArchiveClassesAtExit do not go together.
+    boolean training = mainClass.get(0).startsWith("-XX:ArchiveClassesAtExit");
+    if (!extra.isEmpty() && !training) cmd.addAll(Arrays.asList(extra.split("\\s+")));
     cmd.addAll(List.of("-cp", classpath()));
     cmd.addAll(mainClass);
-    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return cmd;
+  }
+
+  /** Runs {@code mainClass} (with its arguments) in a child JVM with the measured starts' flags, to its exit. */
+  private static void run(List<String> mainClass) throws Exception {
+    Process child = new ProcessBuilder(java(mainClass)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (!child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
       child.destroyForcibly();
       throw new IllegalStateException(mainClass + " did not end within 120 s");
@@ -210,16 +223,7 @@ public final class StartupBench {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.addAll(dockerfileFlags());
-    cmd.addAll(List.of("-cp", classpath()));
-    // Extra JVM flags for both apps alike (e.g. -Xlog:class+load:file=/tmp/cl-%p.txt to see where start-up goes).
-    String extra = System.getProperty("bench.jvm", "").trim();
-    // Not to the training runs: an agent (a profiler) and -XX:ArchiveClassesAtExit do not go together.
-    boolean training = mainClass.get(0).startsWith("-XX:ArchiveClassesAtExit");
-    if (!extra.isEmpty() && !training) cmd.addAll(cmd.size() - 2, Arrays.asList(extra.split("\\s+")));
-    cmd.addAll(mainClass);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+    ProcessBuilder pb = new ProcessBuilder(java(mainClass)).redirectErrorStream(true)
         .redirectOutput(System.getProperty("bench.log") == null ? ProcessBuilder.Redirect.DISCARD
             : ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.log"))));
     Map<String, String> env = pb.environment();
